@@ -1,0 +1,57 @@
+# Parcours — les commandes du projet. Chaque cible installe elle-même ce qu'il faut.
+#   make serve   construire puis prévisualiser sur http://127.0.0.1:8000
+#   make site    construire site/ pour la publication
+#   make check   valider seulement les fichiers de data/
+#   make test    tous les tests (navigateur compris)
+
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installe
+CHROMIUM := /usr/bin/chromium
+
+.PHONY: all site serve check test lint schema lock chromium clean
+
+all: site
+
+$(STAMP): pyproject.toml requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements.lock
+	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
+	@touch $@
+
+check: $(STAMP)
+	$(BIN)/parcours check
+
+site: $(STAMP)
+	$(BIN)/parcours build
+
+serve: $(STAMP)
+	$(BIN)/parcours serve
+
+schema: $(STAMP)
+	$(BIN)/python -m macros.schema
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+	$(BIN)/mypy
+
+chromium:
+	@if [ ! -x $(CHROMIUM) ]; then \
+		if [ "$$(id -u)" = 0 ]; then \
+			echo "Installation de Chromium (paquet Debian)…"; \
+			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+		else \
+			echo "Chromium manque : installez le paquet « chromium » (sudo apt-get install chromium)."; exit 1; \
+		fi; \
+	fi
+
+test: $(STAMP) chromium lint
+	$(BIN)/python -m pytest -n 2
+
+lock: $(STAMP)
+	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^parcours' > requirements.lock
+
+clean:
+	rm -rf site .site-build-* .site-old-*

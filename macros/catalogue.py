@@ -1,0 +1,126 @@
+"""The validated data and the questions pages ask of it."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cached_property
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from macros.models import (
+        Activite,
+        Axe,
+        Brochure,
+        Commune,
+        Objectif,
+        Pedt,
+        Referent,
+        Ressource,
+        Selection,
+    )
+
+AGE_BANDS: tuple[tuple[str, str, int, int], ...] = (
+    ("0-2-ans", "0 à 2 ans", 0, 2),
+    ("3-5-ans", "3 à 5 ans", 3, 5),
+    ("6-11-ans", "6 à 11 ans", 6, 11),
+    ("12-15-ans", "12 à 15 ans", 12, 15),
+    ("16-25-ans", "16 à 25 ans", 16, 25),
+)
+"""Age bands of the finder's pre-built pages: (id, label, first age, last age)."""
+
+TEMPS_LABELS = {
+    "scolaire": "Temps scolaire",
+    "periscolaire": "Périscolaire (avant et après l'école)",
+    "mercredi": "Mercredi",
+    "vacances": "Vacances scolaires",
+    "week-end": "Week-end",
+}
+
+
+@dataclass(frozen=True)
+class Catalogue:
+    """Everything in ``data/``, validated and cross-checked."""
+
+    commune: Commune
+    pedt: Pedt
+    referents: dict[str, Referent]
+    activites: dict[str, Activite]
+    ressources: dict[str, Ressource]
+    brochures: list[Brochure] = field(default_factory=list)
+
+    # --- labels -------------------------------------------------------------
+    @cached_property
+    def quartiers(self) -> dict[str, str]:
+        return {q.id: q.nom for q in self.commune.quartiers}
+
+    @cached_property
+    def services(self) -> dict[str, str]:
+        return {s.id: s.nom for s in self.commune.services}
+
+    @cached_property
+    def categories(self) -> dict[str, str]:
+        return {k.id: k.nom for k in self.commune.categories}
+
+    @cached_property
+    def themes(self) -> dict[str, str]:
+        return {t.id: t.nom for t in self.commune.themes}
+
+    @property
+    def exemple(self) -> bool:
+        """True when any published data is sample data."""
+        return (
+            self.commune.exemple
+            or any(a.exemple for a in self.activites.values())
+            or any(r.exemple for r in self.ressources.values())
+            or any(r.exemple for r in self.referents.values())
+        )
+
+    # --- PEDT -------------------------------------------------------------------
+    @cached_property
+    def objectifs(self) -> dict[str, tuple[Axe, Objectif]]:
+        return {o.id: (axe, o) for axe in self.pedt.axes for o in axe.objectifs}
+
+    @cached_property
+    def _by_objectif(self) -> dict[str, list[str]]:
+        index: dict[str, list[str]] = {oid: [] for oid in self.objectifs}
+        for slug, act in self.sorted_activites():
+            for oid in act.objectifs:
+                index[oid].append(slug)
+        return index
+
+    def activites_for_objectif(self, objectif_id: str) -> list[tuple[str, Activite]]:
+        return [(slug, self.activites[slug]) for slug in self._by_objectif.get(objectif_id, [])]
+
+    # --- activities -------------------------------------------------------------
+    def sorted_activites(self) -> list[tuple[str, Activite]]:
+        """Activities by title, in French collation order (accents ignored)."""
+        from macros.fields import fold
+
+        return sorted(self.activites.items(), key=lambda item: (fold(item[1].titre), item[0]))
+
+    def select(self, selection: Selection) -> list[tuple[str, Activite]]:
+        """Activities matching a brochure or finder selection."""
+        return [(slug, act) for slug, act in self.sorted_activites() if matches(act, selection)]
+
+    def activites_for_age(self, age: int) -> list[tuple[str, Activite]]:
+        return [(s, a) for s, a in self.sorted_activites() if accepts_age(a, age)]
+
+
+def accepts_age(act: Activite, age: int) -> bool:
+    pub = act.public
+    return pub.age_min is not None and pub.age_max is not None and pub.age_min <= age <= pub.age_max
+
+
+def matches(act: Activite, selection: Selection) -> bool:
+    if selection.categories and act.categorie not in selection.categories:
+        return False
+    if selection.quartiers and act.lieu.quartier not in selection.quartiers:
+        return False
+    if selection.temps and not set(selection.temps) & set(act.temps):
+        return False
+    if selection.age is not None and not accepts_age(act, selection.age):
+        return False
+    return not (
+        selection.accueil_handicap is not None
+        and act.accessibilite.accueil_handicap != selection.accueil_handicap
+    )

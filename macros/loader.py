@@ -1,0 +1,224 @@
+"""Load ``data/`` into a :class:`~macros.catalogue.Catalogue`, collecting every error.
+
+Each file is read strictly (:mod:`macros.yaml_reader`), validated against its
+model, then the cross-references between files are checked. Nothing stops at
+the first mistake: all of them, from all files, end up in one report.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from pydantic import BaseModel, TypeAdapter, ValidationError
+
+from macros.catalogue import Catalogue
+from macros.errors import DataError, DataErrors
+from macros.messages import describe, field_path
+from macros.models import Activite, Brochures, Commune, Pedt, Referents, Ressource
+from macros.yaml_reader import Document, read_yaml
+
+if TYPE_CHECKING:
+    from macros.yaml_reader import Loc
+
+M = TypeVar("M", bound=BaseModel)
+_SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
+
+
+@dataclass
+class _Loaded:
+    doc: Document
+    item: Any
+
+
+class _Collector:
+    def __init__(self, root: Path) -> None:
+        self.root = root
+        self.errors: list[DataError] = []
+
+    def display(self, path: Path) -> str:
+        try:
+            return path.relative_to(self.root).as_posix()
+        except ValueError:
+            return path.as_posix()
+
+    def load(self, path: Path, model: type[M]) -> _Loaded | None:
+        doc, errors = read_yaml(path, self.display(path))
+        self.errors.extend(errors)
+        if doc is None:
+            return None
+        try:
+            item = TypeAdapter(model).validate_python(doc.data)
+        except ValidationError as exc:
+            for error in exc.errors(include_url=False):
+                loc: Loc = tuple(error["loc"])
+                message, hint = describe(error, _allowed_fields(model, loc))
+                self.add(doc, loc, message, hint)
+            return None
+        return _Loaded(doc, item)
+
+    def add(self, doc: Document, loc: Loc, message: str, hint: str = "") -> None:
+        self.errors.append(DataError(doc.display, doc.line_of(loc), field_path(loc), message, hint))
+
+
+def _allowed_fields(model: type[BaseModel], loc: Loc) -> list[str]:
+    """Field names allowed at the parent of ``loc``, for "did you mean" hints."""
+    current: Any = model
+    for part in loc[:-1]:
+        if isinstance(part, int):
+            continue
+        fields = getattr(current, "model_fields", {})
+        if part not in fields:
+            return []
+        current = _inner_model(fields[part].annotation)
+    return list(getattr(current, "model_fields", {}))
+
+
+def _inner_model(annotation: Any) -> Any:
+    for arg in (annotation, *getattr(annotation, "__args__", ())):
+        if isinstance(arg, type) and issubclass(arg, BaseModel):
+            return arg
+        inner = getattr(arg, "__args__", ())
+        for sub in inner:
+            if isinstance(sub, type) and issubclass(sub, BaseModel):
+                return sub
+    return None
+
+
+def load_catalogue(root: Path) -> Catalogue:
+    """Load and check the project's ``data/``; raise :class:`DataErrors` listing every mistake."""
+    data = root / "data"
+    c = _Collector(root)
+    if not data.is_dir():
+        raise DataErrors([DataError("data", 1, "", "dossier data/ introuvable", "lancez la commande à la racine du projet.")])
+
+    def required(name: str, model: type[M]) -> _Loaded | None:
+        path = data / name
+        if not path.is_file():
+            c.errors.append(DataError(f"data/{name}", 1, "", "fichier obligatoire manquant"))
+            return None
+        return c.load(path, model)
+
+    commune = required("commune.yml", Commune)
+    pedt = required("pedt.yml", Pedt)
+    referents = required("referents.yml", Referents)
+    brochures = c.load(data / "brochures.yml", Brochures) if (data / "brochures.yml").is_file() else None
+    activites = _load_folder(c, data / "activites", Activite)
+    ressources = _load_folder(c, data / "ressources", Ressource)
+
+    if commune and pedt and referents:
+        _check_references(c, commune, pedt, referents, brochures, activites, ressources)
+    if c.errors:
+        raise DataErrors(c.errors)
+    assert commune and pedt and referents
+    return Catalogue(
+        commune=commune.item,
+        pedt=pedt.item,
+        referents={r.id: r for r in referents.item.referents},
+        activites={slug: loaded.item for slug, loaded in activites.items()},
+        ressources={slug: loaded.item for slug, loaded in ressources.items()},
+        brochures=list(brochures.item.brochures) if brochures else [],
+    )
+
+
+def _load_folder(c: _Collector, folder: Path, model: type[M]) -> dict[str, _Loaded]:
+    loaded: dict[str, _Loaded] = {}
+    if not folder.is_dir():
+        return loaded
+    for path in sorted(folder.iterdir()):
+        if path.name.startswith(".") or path.is_dir():
+            continue
+        if path.suffix != ".yml":
+            c.errors.append(
+                DataError(c.display(path), 1, "", "fichier ignoré : l'extension doit être .yml",
+                          f"renommez-le en {path.stem}.yml.")
+            )
+            continue
+        if not _SLUG.match(path.stem):
+            c.errors.append(
+                DataError(
+                    c.display(path), 1, "",
+                    f"nom de fichier invalide « {path.name} » : il devient l'adresse de la page",
+                    "minuscules sans accent, chiffres et tirets, par exemple judo-debutants.yml.",
+                )
+            )
+            continue
+        item = c.load(path, model)
+        if item is not None:
+            loaded[path.stem] = item
+    return loaded
+
+
+def _check_references(
+    c: _Collector,
+    commune: _Loaded,
+    pedt: _Loaded,
+    referents: _Loaded,
+    brochures: _Loaded | None,
+    activites: dict[str, _Loaded],
+    ressources: dict[str, _Loaded],
+) -> None:
+    com: Commune = commune.item
+    quartiers = {q.id for q in com.quartiers}
+    services = {s.id for s in com.services}
+    categories = {k.id for k in com.categories}
+    themes = {t.id for t in com.themes}
+    for key in ("quartiers", "services", "categories", "themes"):
+        _unique_ids(c, commune.doc, key, [e.id for e in getattr(com, key)])
+
+    objectives = {o.id for axe in pedt.item.axes for o in axe.objectifs}
+    _unique_ids(c, pedt.doc, "axes", [axe.id for axe in pedt.item.axes])
+    seen: set[str] = set()
+    for a, axe in enumerate(pedt.item.axes):
+        for o, objectif in enumerate(axe.objectifs):
+            if objectif.id in seen:
+                c.add(pedt.doc, ("axes", a, "objectifs", o, "id"), f"identifiant « {objectif.id} » déjà utilisé")
+            seen.add(objectif.id)
+
+    refs = referents.item.referents
+    _unique_ids(c, referents.doc, "referents", [r.id for r in refs])
+    for i, ref in enumerate(refs):
+        _known(c, referents.doc, ("referents", i, "service"), ref.service, services, "service", "commune.yml")
+    referent_ids = {r.id for r in refs}
+
+    for loaded in activites.values():
+        act: Activite = loaded.item
+        doc = loaded.doc
+        _known(c, doc, ("categorie",), act.categorie, categories, "catégorie", "commune.yml")
+        _known(c, doc, ("lieu", "quartier"), act.lieu.quartier, quartiers, "quartier", "commune.yml")
+        _known(c, doc, ("service",), act.service, services, "service", "commune.yml")
+        _known(c, doc, ("referent",), act.referent, referent_ids, "référent", "referents.yml")
+        for i, objectif in enumerate(act.objectifs):
+            _known(c, doc, ("objectifs", i), objectif, objectives, "objectif du PEDT", "pedt.yml")
+    for loaded in ressources.values():
+        _known(c, loaded.doc, ("theme",), loaded.item.theme, themes, "thème", "commune.yml")
+
+    if brochures:
+        _unique_ids(c, brochures.doc, "brochures", [b.id for b in brochures.item.brochures])
+        for i, brochure in enumerate(brochures.item.brochures):
+            sel = brochure.selection
+            for j, cat in enumerate(sel.categories):
+                _known(c, brochures.doc, ("brochures", i, "selection", "categories", j), cat, categories,
+                       "catégorie", "commune.yml")
+            for j, q in enumerate(sel.quartiers):
+                _known(c, brochures.doc, ("brochures", i, "selection", "quartiers", j), q, quartiers,
+                       "quartier", "commune.yml")
+
+
+def _unique_ids(c: _Collector, doc: Document, key: str, ids: list[str]) -> None:
+    seen: set[str] = set()
+    for i, ident in enumerate(ids):
+        if ident in seen:
+            c.add(doc, (key, i, "id"), f"identifiant « {ident} » déjà utilisé", "chaque identifiant doit être unique.")
+        seen.add(ident)
+
+
+def _known(c: _Collector, doc: Document, loc: Loc, value: str, known: set[str], what: str, where: str) -> None:
+    if value in known:
+        return
+    close = difflib.get_close_matches(value, sorted(known), n=1)
+    hint = f"vouliez-vous écrire « {close[0]} » ?" if close else f"valeurs possibles : {', '.join(sorted(known))}."
+    c.add(doc, loc, f"{what} « {value} » inconnu (absent de {where})", hint)

@@ -1,0 +1,299 @@
+"""The data contract: what each file of ``data/`` holds (pydantic models).
+
+Keys are French because the communication team writes them. Descriptions are
+French too: they end up in the JSON Schema that editors see in VS Code.
+"""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic_core import PydanticCustomError
+
+from macros.fields import (
+    Date,
+    Email,
+    Heure,
+    Identifiant,
+    Lien,
+    Montant,
+    Oui,
+    Telephone,
+    Texte,
+    TexteLong,
+    folded_choice,
+)
+
+AGE_MAX = 25
+
+Temps = Annotated[
+    Literal["scolaire", "periscolaire", "mercredi", "vacances", "week-end"],
+    BeforeValidator(folded_choice),
+]
+Jour = Annotated[
+    Literal["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"],
+    BeforeValidator(folded_choice),
+]
+TypeRessource = Annotated[
+    Literal["guide", "site", "numero-utile", "atelier", "permanence"],
+    BeforeValidator(folded_choice),
+]
+TypeTarif = Annotated[
+    Literal["gratuit", "quotient-familial", "payant"], BeforeValidator(folded_choice)
+]
+TypeBrochure = Literal["guide-activites", "plaquette-inclusion", "pedt-en-bref"]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, str_strip_whitespace=True)
+
+
+def _invalid(kind: str, message: str) -> PydanticCustomError:
+    return PydanticCustomError(kind, message)
+
+
+# --- commune.yml -----------------------------------------------------------------
+
+
+class Entree(Model):
+    """An id and its label (quartier, service, category, theme)."""
+
+    id: Identifiant = Field(description="Identifiant court, sans accent ni espace.", examples=["centre-ville"])
+    nom: Texte = Field(description="Libellé affiché.", examples=["Centre-ville"])
+
+
+class Mairie(Model):
+    nom: Texte = Field(description="Nom de l'accueil.", examples=["Hôtel de ville"])
+    adresse: Texte
+    telephone: Telephone
+    email: Email
+    horaires: Texte
+
+
+class Commune(Model):
+    """``data/commune.yml``: the commune and its reference lists."""
+
+    nom: Texte = Field(description="Nom de la commune, tel qu'il s'affiche.", examples=["Ville d'Exemple"])
+    annee_scolaire: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")] = Field(
+        description="Année scolaire en cours.", examples=["2025-2026"]
+    )
+    url: Lien = Field(description="Adresse publique du site (https://…).")
+    mairie: Mairie
+    quartiers: list[Entree] = Field(min_length=1)
+    services: list[Entree] = Field(min_length=1)
+    categories: list[Entree] = Field(min_length=1, description="Catégories d'activités.")
+    themes: list[Entree] = Field(min_length=1, description="Thèmes des ressources parentalité.")
+    exemple: Oui = Field(False, description="oui si les données sont fictives (données d'exemple).")
+
+
+# --- pedt.yml -------------------------------------------------------------------
+
+
+class Volet(Model):
+    """One row of the PEDT table: operational objectives and their expected effects."""
+
+    operationnels: list[Texte] = Field(min_length=1, description="Objectifs opérationnels.")
+    effets: list[Texte] = Field(min_length=1, description="Effets attendus.")
+
+
+class Objectif(Model):
+    id: Identifiant = Field(description="Identifiant cité par les activités (champ objectifs).")
+    titre: Texte = Field(description="Objectif général, tel qu'écrit dans le PEDT.")
+    volets: list[Volet] = Field(min_length=1)
+
+
+class Axe(Model):
+    id: Identifiant
+    titre: Texte
+    objectifs: list[Objectif] = Field(min_length=1)
+
+
+class Pedt(Model):
+    """``data/pedt.yml``: the four axes of the Projet Éducatif Territorial."""
+
+    titre: Texte = "Projet Éducatif Territorial"
+    introduction: TexteLong | None = None
+    axes: list[Axe] = Field(min_length=1)
+
+
+# --- activites/<slug>.yml ---------------------------------------------------------
+
+
+class Public(Model):
+    age_min: Annotated[int, Field(ge=0, le=AGE_MAX)] | None = Field(
+        None, description="Âge minimum, en années.", examples=[6]
+    )
+    age_max: Annotated[int, Field(ge=0, le=AGE_MAX)] | None = Field(
+        None, description="Âge maximum, en années (inclus).", examples=[11]
+    )
+    parents: Oui = Field(False, description="oui si l'activité s'adresse aux parents.")
+
+    @model_validator(mode="after")
+    def _ages(self) -> Public:
+        if (self.age_min is None) != (self.age_max is None):
+            raise _invalid("public", "indiquez à la fois age_min et age_max")
+        if self.age_min is None and not self.parents:
+            raise _invalid("public", "indiquez age_min et age_max, ou parents: oui")
+        if self.age_min is not None and self.age_max is not None and self.age_min > self.age_max:
+            raise _invalid(
+                "public",
+                f"age_min ({self.age_min}) est plus grand que age_max ({self.age_max})",
+            )
+        return self
+
+
+class Lieu(Model):
+    nom: Texte = Field(examples=["Gymnase Jean-Moulin"])
+    adresse: Texte = Field(examples=["12 rue de la République"])
+    quartier: Identifiant = Field(description="Un identifiant de quartier de commune.yml.")
+
+
+class Horaire(Model):
+    jour: Jour
+    debut: Heure = Field(description="Heure de début, entre guillemets : \"14:00\".", examples=["14:00"])
+    fin: Heure = Field(description="Heure de fin, entre guillemets : \"15:30\".", examples=["15:30"])
+
+    @model_validator(mode="after")
+    def _order(self) -> Horaire:
+        if self.fin <= self.debut:
+            raise _invalid("horaire", f"la fin ({self.fin}) doit venir après le début ({self.debut})")
+        return self
+
+
+class Periode(Model):
+    debut: Date = Field(description="Premier jour, AAAA-MM-JJ.", examples=["2025-09-10"])
+    fin: Date = Field(description="Dernier jour, AAAA-MM-JJ.", examples=["2026-06-24"])
+
+    @model_validator(mode="after")
+    def _order(self) -> Periode:
+        if self.fin < self.debut:
+            raise _invalid(
+                "periode", f"la fin ({self.fin:%d/%m/%Y}) précède le début ({self.debut:%d/%m/%Y})"
+            )
+        return self
+
+
+class Tarif(Model):
+    type: TypeTarif = Field(description="gratuit, quotient-familial ou payant.")
+    montant: Montant | None = Field(None, description="En euros ; le minimum pour le quotient familial.")
+    montant_max: Montant | None = Field(None, description="Au quotient familial : le tarif le plus haut.")
+    precisions: Texte | None = Field(None, examples=["par trimestre"])
+
+    @model_validator(mode="after")
+    def _amount(self) -> Tarif:
+        if self.type == "payant" and self.montant is None:
+            raise _invalid("tarif", "indiquez le montant d'une activité payante")
+        if self.type == "gratuit" and (self.montant or self.montant_max):
+            raise _invalid("tarif", "une activité gratuite n'a pas de montant")
+        if self.montant is not None and self.montant_max is not None and self.montant_max < self.montant:
+            raise _invalid("tarif", "montant_max est plus petit que montant")
+        return self
+
+
+class Inscription(Model):
+    modalites: Texte = Field(description="Comment s'inscrire.", examples=["Sur le portail Famille"])
+    url: Lien | None = None
+    date_limite: Date | None = None
+
+
+class Accessibilite(Model):
+    accueil_handicap: Oui = Field(description="oui si les enfants en situation de handicap sont accueillis.")
+    activite_adaptee: Oui = Field(False, description="oui si l'activité est adaptée (handisport, etc.).")
+    acces_pmr: Oui = Field(False, description="oui si le lieu est accessible en fauteuil.")
+    precisions: Texte | None = None
+
+
+class Image(Model):
+    src: Lien = Field(description="Chemin de l'image dans le site, par exemple /images/judo.jpg.")
+    alt: Texte = Field(description="Texte de remplacement : ce que montre l'image.")
+
+
+class Activite(Model):
+    """``data/activites/<slug>.yml``: one activity; the file name is its address."""
+
+    titre: Annotated[Texte, Field(max_length=90)]
+    resume: Annotated[Texte, Field(max_length=240)] = Field(description="Une phrase pour les cartes.")
+    description: TexteLong = Field(description="Texte complet, en Markdown.")
+    categorie: Identifiant = Field(description="Une catégorie de commune.yml.")
+    public: Public
+    temps: list[Temps] = Field(min_length=1, description="scolaire, periscolaire, mercredi, vacances, week-end.")
+    lieu: Lieu
+    horaires: list[Horaire] = Field(default_factory=list)
+    periode: Periode
+    tarif: Tarif
+    inscription: Inscription
+    accessibilite: Accessibilite
+    service: Identifiant = Field(description="Un service de commune.yml.")
+    referent: Identifiant = Field(description="Un identifiant de referents.yml.")
+    objectifs: list[Identifiant] = Field(default_factory=list, description="Identifiants d'objectifs du PEDT.")
+    labels: list[Texte] = Field(default_factory=list)
+    image: Image | None = None
+    mis_a_jour: Date | None = Field(None, description="Date de dernière mise à jour, AAAA-MM-JJ.")
+    exemple: Oui = False
+
+
+# --- ressources/<slug>.yml -----------------------------------------------------------
+
+
+class Ressource(Model):
+    """``data/ressources/<slug>.yml``: a parenting resource."""
+
+    titre: Annotated[Texte, Field(max_length=90)]
+    resume: Annotated[Texte, Field(max_length=240)]
+    description: TexteLong
+    theme: Identifiant = Field(description="Un thème de commune.yml.")
+    public: Public
+    type: TypeRessource
+    organisme: Texte
+    lien: Lien | None = None
+    telephone: Telephone | None = None
+    mis_a_jour: Date | None = None
+    exemple: Oui = False
+
+
+# --- referents.yml ---------------------------------------------------------------
+
+
+class Referent(Model):
+    id: Identifiant
+    role: Texte = Field(examples=["Référent inclusion"])
+    service: Identifiant
+    structure: Texte = Field(examples=["Caisse des écoles"])
+    email: Email
+    telephone: Telephone
+    adresse: Texte
+    horaires: Texte
+    missions: list[Texte] = Field(default_factory=list)
+    exemple: Oui = False
+
+
+class Referents(Model):
+    """``data/referents.yml``: the contacts, by role."""
+
+    referents: list[Referent] = Field(min_length=1)
+
+
+# --- brochures.yml ---------------------------------------------------------------
+
+
+class Selection(Model):
+    categories: list[Identifiant] = Field(default_factory=list)
+    quartiers: list[Identifiant] = Field(default_factory=list)
+    temps: list[Temps] = Field(default_factory=list)
+    age: Annotated[int, Field(ge=0, le=AGE_MAX)] | None = None
+    accueil_handicap: Oui | None = None
+
+
+class Brochure(Model):
+    id: Identifiant = Field(description="Nom du fichier PDF produit.")
+    titre: Texte
+    type: TypeBrochure
+    format: Literal["A4", "A5"] = "A4"
+    selection: Selection = Field(default_factory=Selection)
+
+
+class Brochures(Model):
+    """``data/brochures.yml``: the PDF brochures to build."""
+
+    brochures: list[Brochure] = Field(default_factory=list)

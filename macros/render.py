@@ -1,0 +1,134 @@
+"""Render fragments and item pages from the catalogue with Jinja templates.
+
+Markup lives in ``macros/templates``; this module only prepares plain data and
+picks the template. Autoescape is on: every value from ``data/`` is escaped,
+and Markdown descriptions are rendered with raw HTML disabled.
+"""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from decimal import Decimal
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markdown_it import MarkdownIt
+from markupsafe import Markup
+
+from macros.catalogue import AGE_BANDS, TEMPS_LABELS
+
+if TYPE_CHECKING:
+    from macros.catalogue import Catalogue
+    from macros.models import Activite, Public, Tarif
+
+MOIS = (
+    "janvier", "février", "mars", "avril", "mai", "juin",
+    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
+)  # fmt: skip
+
+
+def date_fr(value: date) -> str:
+    """``2025-09-01`` → ``1er septembre 2025``."""
+    day = "1er" if value.day == 1 else str(value.day)
+    return f"{day} {MOIS[value.month - 1]} {value.year}"
+
+
+def heure_fr(value: str) -> str:
+    """``14:00`` → ``14 h``, ``09:30`` → ``9 h 30``."""
+    hours, minutes = value.split(":")
+    return f"{int(hours)} h" + ("" if minutes == "00" else f" {minutes}")
+
+
+def public_fr(public: Public) -> str:
+    parts = []
+    if public.age_min is not None and public.age_max is not None:
+        if public.age_min == public.age_max:
+            parts.append(f"{public.age_min} ans")
+        elif public.age_min == 0:
+            parts.append(f"jusqu'à {public.age_max} ans")
+        else:
+            parts.append(f"{public.age_min} à {public.age_max} ans")
+    if public.parents:
+        parts.append("parents")
+    return " et ".join(parts).capitalize() if parts else ""
+
+
+def euros(value: Decimal) -> str:
+    text = f"{value:.2f}".replace(".", ",")
+    return (text[:-3] if text.endswith(",00") else text) + " €"
+
+
+def tarif_fr(tarif: Tarif) -> str:
+    if tarif.type == "gratuit":
+        text = "Gratuit"
+    elif tarif.type == "quotient-familial":
+        text = "Selon le quotient familial"
+        if tarif.montant is not None and tarif.montant_max is not None:
+            text += f" : de {euros(tarif.montant)} à {euros(tarif.montant_max)}"
+        elif tarif.montant is not None:
+            text += f" : à partir de {euros(tarif.montant)}"
+    else:
+        text = euros(tarif.montant) if tarif.montant is not None else "Payant"
+    if tarif.precisions:
+        text += f" ({tarif.precisions})"
+    return text
+
+
+@cache
+def _markdown() -> MarkdownIt:
+    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+
+
+def markdown(text: str) -> Markup:
+    """Render editor Markdown safely: raw HTML is shown as text, never executed."""
+    html = _markdown().render(text)
+    # Headings inside a description sit under the page's h2 sections.
+    for level in (4, 3, 2, 1):
+        html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(f"</h{level}>", f"</h{level + 2}>")
+    return Markup(html)  # noqa: S704 - produced by markdown-it with html disabled
+
+
+def json_ld(data: dict[str, Any]) -> Markup:
+    """JSON for a ``<script type="application/ld+json">`` that no value can close."""
+    text = json.dumps(data, ensure_ascii=False, default=str)
+    text = text.replace("<", "\\u003c").replace(">", "\\u003e").replace("&", "\\u0026")
+    return Markup(text)  # noqa: S704 - every markup character is escaped above
+
+
+@cache
+def environment() -> Environment:
+    env = Environment(
+        loader=PackageLoader("macros", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+        keep_trailing_newline=False,
+    )
+    env.filters.update(
+        date_fr=date_fr,
+        heure_fr=heure_fr,
+        public_fr=public_fr,
+        tarif_fr=tarif_fr,
+        markdown=markdown,
+        json_ld=json_ld,
+    )
+    env.globals.update(TEMPS_LABELS=TEMPS_LABELS, AGE_BANDS=AGE_BANDS)
+    return env
+
+
+def render(template: str, **context: Any) -> Markup:
+    """Render a fragment; blank lines are dropped so Markdown keeps it as one HTML block."""
+    html = environment().get_template(template).render(**context)
+    return Markup("\n".join(line for line in html.splitlines() if line.strip()))  # noqa: S704
+
+
+def activite_page(catalogue: Catalogue, slug: str, base: str) -> str:
+    """Markdown source of an activity's own page (front matter + HTML body)."""
+    act: Activite = catalogue.activites[slug]
+    body = render("activite.html", c=catalogue, slug=slug, a=act, base=base)
+    meta = {"title": act.titre, "description": act.resume, "render_macros": False}
+    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    return f"---\n{front}\n---\n\n{body}\n"

@@ -1,0 +1,228 @@
+"""Strict YAML reading for editor-written files.
+
+PyYAML follows YAML 1.1, which silently misreads common editor input
+(``16:30`` becomes 990, ``non`` stays text while ``no`` becomes False, dates
+become ``datetime.date``). This reader composes the node tree and converts it
+itself, with fixed, predictable rules:
+
+* every plain scalar is text, except ``true``/``false`` (booleans) and
+  ``~``/``null``/empty (nothing); pydantic then converts text to numbers,
+  dates or times only where the model asks for them, so nothing is guessed;
+* duplicate keys, anchors/aliases, explicit tags (``!!python/...``),
+  non-UTF-8 bytes and oversized files are refused with a French message;
+* the line of every value is recorded, keyed by its path, so that any later
+  error can be reported as ``file:line``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import yaml
+from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
+
+from macros.errors import DataError
+
+MAX_BYTES = 512 * 1024
+"""Largest data file accepted (an activity is about 2 KB)."""
+
+Loc = tuple[str | int, ...]
+
+_STR_TAG = "tag:yaml.org,2002:str"
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_NULLS = {"", "~", "null", "Null", "NULL"}
+_TRUES = {"true", "True", "TRUE"}
+_FALSES = {"false", "False", "FALSE"}
+
+
+class _NoResolver(yaml.resolver.BaseResolver):
+    """Resolve nothing implicitly: plain scalars keep the ``str`` tag."""
+
+
+class _Composer(
+    yaml.reader.Reader,
+    yaml.scanner.Scanner,
+    yaml.parser.Parser,
+    yaml.composer.Composer,
+    _NoResolver,
+):
+    def __init__(self, stream: str) -> None:
+        yaml.reader.Reader.__init__(self, stream)
+        yaml.scanner.Scanner.__init__(self)
+        yaml.parser.Parser.__init__(self)
+        yaml.composer.Composer.__init__(self)
+        _NoResolver.__init__(self)
+
+
+@dataclass
+class Document:
+    """A YAML file read strictly: its data and the line of every value."""
+
+    path: Path
+    display: str
+    data: Any
+    lines: dict[Loc, int] = field(default_factory=dict)
+
+    def line_of(self, loc: Loc) -> int:
+        """Line of ``loc``, or of its closest parent that exists in the file."""
+        while loc:
+            if loc in self.lines:
+                return self.lines[loc]
+            loc = loc[:-1]
+        return self.lines.get((), 1)
+
+
+class _Refused(Exception):
+    def __init__(self, line: int, message: str, hint: str = "") -> None:
+        super().__init__(message)
+        self.line = line
+        self.message = message
+        self.hint = hint
+
+
+def read_yaml(path: Path, display: str) -> tuple[Document | None, list[DataError]]:
+    """Read ``path``; return the document, or ``None`` and the errors found."""
+    def fail(line: int, message: str, hint: str = "") -> tuple[None, list[DataError]]:
+        return None, [DataError(display, line, "", message, hint)]
+
+    try:
+        size = path.stat().st_size
+    except OSError as exc:
+        return fail(1, f"fichier illisible ({exc.strerror})")
+    if size > MAX_BYTES:
+        return fail(
+            1,
+            f"fichier trop gros ({size // 1024} Ko, au plus {MAX_BYTES // 1024} Ko)",
+            "un fichier de données décrit une seule fiche ; découpez-le.",
+        )
+    raw = path.read_bytes()
+    try:
+        text = raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = raw[: exc.start].count(b"\n") + 1
+        return fail(
+            line,
+            "le fichier n'est pas encodé en UTF-8 (caractère illisible)",
+            "enregistrez le fichier en UTF-8 dans votre éditeur.",
+        )
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    try:
+        loader = _Composer(text)
+        try:
+            root = loader.get_single_node()
+        finally:
+            loader.dispose()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = mark.line + 1 if mark else 1
+        return fail(line, _syntax_message(exc), _syntax_hint(exc))
+    except yaml.YAMLError as exc:
+        return fail(1, f"YAML illisible : {exc}")
+    doc = Document(path, display, None)
+    if root is None:
+        doc.data = {}
+        return doc, []
+    try:
+        doc.data = _Converter(doc.lines).convert(root, ())
+    except _Refused as exc:
+        return fail(exc.line, exc.message, exc.hint)
+    return doc, []
+
+
+class _Converter:
+    def __init__(self, lines: dict[Loc, int]) -> None:
+        self.lines = lines
+        self.seen: set[int] = set()
+
+    def convert(self, node: Node, loc: Loc) -> Any:
+        line = node.start_mark.line + 1
+        if id(node) in self.seen:
+            raise _Refused(
+                self.lines.get(loc, self.lines.get(loc[:-1], line)),
+                "les alias YAML (« & » et « * ») ne sont pas acceptés",
+                "recopiez la valeur au lieu d'y faire référence.",
+            )
+        self.seen.add(id(node))
+        self.lines.setdefault(loc, line)
+        if isinstance(node, ScalarNode):
+            if node.tag != _STR_TAG:
+                raise _Refused(
+                    line,
+                    f"balise YAML « {node.tag} » refusée",
+                    "retirez la balise commençant par « ! » ; écrivez la valeur simplement.",
+                )
+            return _scalar(node)
+        if isinstance(node, SequenceNode):
+            if node.tag != _SEQ_TAG:
+                raise _Refused(line, f"balise YAML « {node.tag} » refusée")
+            return [self.convert(item, (*loc, i)) for i, item in enumerate(node.value)]
+        if isinstance(node, MappingNode):
+            if node.tag != _MAP_TAG:
+                raise _Refused(line, f"balise YAML « {node.tag} » refusée")
+            result: dict[str, Any] = {}
+            for key_node, value_node in node.value:
+                key_line = key_node.start_mark.line + 1
+                if not isinstance(key_node, ScalarNode) or key_node.tag != _STR_TAG:
+                    raise _Refused(key_line, "clé invalide", "une clé est un simple mot, comme « titre ».")
+                key = key_node.value
+                if key == "<<":
+                    raise _Refused(key_line, "la fusion YAML « << » n'est pas acceptée")
+                if key in result:
+                    first = self.lines.get((*loc, key), key_line)
+                    raise _Refused(
+                        key_line,
+                        f"la clé « {key} » est écrite deux fois (déjà à la ligne {first})",
+                        "gardez une seule fois chaque clé ; la seconde écraserait la première.",
+                    )
+                self.lines[(*loc, key)] = key_line
+                result[key] = self.convert(value_node, (*loc, key))
+                self.lines[(*loc, key)] = key_line
+            return result
+        raise _Refused(line, "élément YAML inattendu")  # pragma: no cover
+
+
+def _scalar(node: ScalarNode) -> Any:
+    value: str = node.value
+    if node.style is not None:  # quoted or block scalar: always text
+        return value
+    if value in _NULLS:
+        return None
+    if value in _TRUES:
+        return True
+    if value in _FALSES:
+        return False
+    return value
+
+
+def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    if "found duplicate anchor" in problem or "found undefined alias" in problem:
+        return "alias YAML non défini ou en double (« & », « * »)"
+    if "mapping values are not allowed" in problem:
+        return "deux-points « : » inattendu dans une valeur"
+    if "found character '\\t'" in problem:
+        return "tabulation trouvée : YAML n'accepte que des espaces pour l'indentation"
+    if "could not find expected ':'" in problem:
+        return "il manque le deux-points « : » après une clé"
+    if "expected <block end>" in problem or "did not find expected" in problem:
+        return "indentation incohérente ou liste mal formée"
+    if "found unexpected end of stream" in problem or "found unexpected end" in problem:
+        return "guillemet non refermé"
+    if "expected a single document" in problem:
+        return "le fichier contient plusieurs documents YAML (« --- »)"
+    return f"syntaxe YAML invalide ({problem or exc})"
+
+
+def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
+    problem = (exc.problem or "").strip()
+    if "mapping values are not allowed" in problem:
+        return 'mettez la valeur entre guillemets, par exemple titre: "Judo : initiation".'
+    if "\\t" in problem:
+        return "remplacez les tabulations par des espaces."
+    if "expected a single document" in problem:
+        return "un fichier = une fiche ; retirez la ligne « --- » du milieu."
+    return "vérifiez l'indentation (des espaces, deux par niveau) et les guillemets."
