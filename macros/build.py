@@ -59,4 +59,6 @@ def _swap(new: Path, out: Path) -> None:
 
 def _explain(output: str) -> str:
     lines = [line for line in output.splitlines() if line.strip() and not line.startswith("INFO")]
-    return "La construction du site a échoué ; le site publié n'a pas été modifié.\n" + "\n".join(lines)
+    return "La construction du site a échoué ; le site publié n'a pas été modifié.\n" + "\n".join(
+        lines
+    )

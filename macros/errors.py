@@ -31,9 +31,7 @@ class DataErrors(Exception):
     def report(self) -> str:
         count = len(self.errors)
         head = (
-            "1 erreur dans les données :"
-            if count == 1
-            else f"{count} erreurs dans les données :"
+            "1 erreur dans les données :" if count == 1 else f"{count} erreurs dans les données :"
         )
         body = "\n".join(str(error) for error in self.errors)
         return f"{head}\n{body}\nRien n'a été publié. Corrigez ces points puis relancez."

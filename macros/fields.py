@@ -45,7 +45,9 @@ def _plain_text(value: str) -> str:
     return " ".join(value.split())
 
 
-Texte = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)]
+Texte = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)
+]
 """One line of plain text (title, name, label)."""
 
 TexteLong = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -88,15 +90,21 @@ Oui = Annotated[
 def _heure(value: Any) -> str:
     match = _TIME.match(str(value).strip()) if isinstance(value, str) else None
     if not match:
-        raise _error("heure", f"heure invalide « {value} » : écrivez-la sous la forme \"HH:MM\"")
+        raise _error("heure", f'heure invalide « {value} » : écrivez-la sous la forme "HH:MM"')
     return f"{int(match.group(1)):02d}:{match.group(2) or '00'}"
 
 
 Heure = Annotated[
     str,
     BeforeValidator(_heure),
-    WithJsonSchema({"type": "string", "pattern": r"^([01]?\d|2[0-3])\s*[:hH]\s*([0-5]\d)?$",
-                    "examples": ["14:00"], "description": "Heure entre guillemets, \"HH:MM\"."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": r"^([01]?\d|2[0-3])\s*[:hH]\s*([0-5]\d)?$",
+            "examples": ["14:00"],
+            "description": 'Heure entre guillemets, "HH:MM".',
+        }
+    ),
 ]
 """A time of day, normalised to ``HH:MM`` (``9h``, ``9:00`` → ``09:00``)."""
 
@@ -173,7 +181,7 @@ Email = Annotated[str, AfterValidator(_email)]
 def _telephone(value: Any) -> str:
     if not isinstance(value, str) or not _PHONE_CHARS.match(value.strip()):
         raise _error(
-            "telephone", f"numéro de téléphone invalide « {value} » (exemple : \"01 99 00 12 34\")"
+            "telephone", f'numéro de téléphone invalide « {value} » (exemple : "01 99 00 12 34")'
         )
     digits = re.sub(r"\D", "", value)
     if value.strip().startswith("+33"):
@@ -184,7 +192,7 @@ def _telephone(value: Any) -> str:
         return digits
     raise _error(
         "telephone",
-        f"numéro de téléphone invalide « {value} » : 10 chiffres (\"01 99 00 12 34\") "
+        f'numéro de téléphone invalide « {value} » : 10 chiffres ("01 99 00 12 34") '
         "ou un numéro court (3018)",
     )
 
@@ -192,8 +200,13 @@ def _telephone(value: Any) -> str:
 Telephone = Annotated[
     str,
     BeforeValidator(_telephone),
-    WithJsonSchema({"type": "string", "examples": ["01 99 00 12 34"],
-                    "description": "Numéro entre guillemets."}),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "examples": ["01 99 00 12 34"],
+            "description": "Numéro entre guillemets.",
+        }
+    ),
 ]
 
 

@@ -70,7 +70,9 @@ def check_links(site: Path) -> list[str]:
             if not target.is_file():
                 problems.append(f"{rel} : lien vers « {url} » : page ou fichier introuvable")
                 continue
-            if parts.fragment and target.suffix == ".html":
-                if parts.fragment not in _parse(target, cache).ids:
-                    problems.append(f"{rel} : lien vers « {url} » : ancre « #{parts.fragment} » introuvable")
+            fragment = parts.fragment
+            if fragment and target.suffix == ".html" and fragment not in _parse(target, cache).ids:
+                problems.append(
+                    f"{rel} : lien vers « {url} » : ancre « #{parts.fragment} » introuvable"
+                )
     return problems

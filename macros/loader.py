@@ -93,7 +93,17 @@ def load_catalogue(root: Path) -> Catalogue:
     data = root / "data"
     c = _Collector(root)
     if not data.is_dir():
-        raise DataErrors([DataError("data", 1, "", "dossier data/ introuvable", "lancez la commande à la racine du projet.")])
+        raise DataErrors(
+            [
+                DataError(
+                    "data",
+                    1,
+                    "",
+                    "dossier data/ introuvable",
+                    "lancez la commande à la racine du projet.",
+                )
+            ]
+        )
 
     def required(name: str, model: type[M]) -> _Loaded | None:
         path = data / name
@@ -105,7 +115,9 @@ def load_catalogue(root: Path) -> Catalogue:
     commune = required("commune.yml", Commune)
     pedt = required("pedt.yml", Pedt)
     referents = required("referents.yml", Referents)
-    brochures = c.load(data / "brochures.yml", Brochures) if (data / "brochures.yml").is_file() else None
+    brochures = (
+        c.load(data / "brochures.yml", Brochures) if (data / "brochures.yml").is_file() else None
+    )
     activites = _load_folder(c, data / "activites", Activite)
     ressources = _load_folder(c, data / "ressources", Ressource)
 
@@ -133,14 +145,21 @@ def _load_folder(c: _Collector, folder: Path, model: type[M]) -> dict[str, _Load
             continue
         if path.suffix != ".yml":
             c.errors.append(
-                DataError(c.display(path), 1, "", "fichier ignoré : l'extension doit être .yml",
-                          f"renommez-le en {path.stem}.yml.")
+                DataError(
+                    c.display(path),
+                    1,
+                    "",
+                    "fichier ignoré : l'extension doit être .yml",
+                    f"renommez-le en {path.stem}.yml.",
+                )
             )
             continue
         if not _SLUG.match(path.stem):
             c.errors.append(
                 DataError(
-                    c.display(path), 1, "",
+                    c.display(path),
+                    1,
+                    "",
                     f"nom de fichier invalide « {path.name} » : il devient l'adresse de la page",
                     "minuscules sans accent, chiffres et tirets, par exemple judo-debutants.yml.",
                 )
@@ -175,20 +194,34 @@ def _check_references(
     for a, axe in enumerate(pedt.item.axes):
         for o, objectif in enumerate(axe.objectifs):
             if objectif.id in seen:
-                c.add(pedt.doc, ("axes", a, "objectifs", o, "id"), f"identifiant « {objectif.id} » déjà utilisé")
+                c.add(
+                    pedt.doc,
+                    ("axes", a, "objectifs", o, "id"),
+                    f"identifiant « {objectif.id} » déjà utilisé",
+                )
             seen.add(objectif.id)
 
     refs = referents.item.referents
     _unique_ids(c, referents.doc, "referents", [r.id for r in refs])
     for i, ref in enumerate(refs):
-        _known(c, referents.doc, ("referents", i, "service"), ref.service, services, "service", "commune.yml")
+        _known(
+            c,
+            referents.doc,
+            ("referents", i, "service"),
+            ref.service,
+            services,
+            "service",
+            "commune.yml",
+        )
     referent_ids = {r.id for r in refs}
 
     for loaded in activites.values():
         act: Activite = loaded.item
         doc = loaded.doc
         _known(c, doc, ("categorie",), act.categorie, categories, "catégorie", "commune.yml")
-        _known(c, doc, ("lieu", "quartier"), act.lieu.quartier, quartiers, "quartier", "commune.yml")
+        _known(
+            c, doc, ("lieu", "quartier"), act.lieu.quartier, quartiers, "quartier", "commune.yml"
+        )
         _known(c, doc, ("service",), act.service, services, "service", "commune.yml")
         _known(c, doc, ("referent",), act.referent, referent_ids, "référent", "referents.yml")
         for i, objectif in enumerate(act.objectifs):
@@ -201,24 +234,49 @@ def _check_references(
         for i, brochure in enumerate(brochures.item.brochures):
             sel = brochure.selection
             for j, cat in enumerate(sel.categories):
-                _known(c, brochures.doc, ("brochures", i, "selection", "categories", j), cat, categories,
-                       "catégorie", "commune.yml")
+                _known(
+                    c,
+                    brochures.doc,
+                    ("brochures", i, "selection", "categories", j),
+                    cat,
+                    categories,
+                    "catégorie",
+                    "commune.yml",
+                )
             for j, q in enumerate(sel.quartiers):
-                _known(c, brochures.doc, ("brochures", i, "selection", "quartiers", j), q, quartiers,
-                       "quartier", "commune.yml")
+                _known(
+                    c,
+                    brochures.doc,
+                    ("brochures", i, "selection", "quartiers", j),
+                    q,
+                    quartiers,
+                    "quartier",
+                    "commune.yml",
+                )
 
 
 def _unique_ids(c: _Collector, doc: Document, key: str, ids: list[str]) -> None:
     seen: set[str] = set()
     for i, ident in enumerate(ids):
         if ident in seen:
-            c.add(doc, (key, i, "id"), f"identifiant « {ident} » déjà utilisé", "chaque identifiant doit être unique.")
+            c.add(
+                doc,
+                (key, i, "id"),
+                f"identifiant « {ident} » déjà utilisé",
+                "chaque identifiant doit être unique.",
+            )
         seen.add(ident)
 
 
-def _known(c: _Collector, doc: Document, loc: Loc, value: str, known: set[str], what: str, where: str) -> None:
+def _known(
+    c: _Collector, doc: Document, loc: Loc, value: str, known: set[str], what: str, where: str
+) -> None:
     if value in known:
         return
     close = difflib.get_close_matches(value, sorted(known), n=1)
-    hint = f"vouliez-vous écrire « {close[0]} » ?" if close else f"valeurs possibles : {', '.join(sorted(known))}."
+    hint = (
+        f"vouliez-vous écrire « {close[0]} » ?"
+        if close
+        else f"valeurs possibles : {', '.join(sorted(known))}."
+    )
     c.add(doc, loc, f"{what} « {value} » inconnu (absent de {where})", hint)

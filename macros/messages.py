@@ -43,8 +43,10 @@ def describe(error: ErrorDetails, allowed: list[str] | None = None) -> tuple[str
         return "champ obligatoire manquant", f"ajoutez une ligne « {name}: … »."
     if kind == "extra_forbidden":
         close = difflib.get_close_matches(name, allowed or [], n=1)
-        hint = f"vouliez-vous écrire « {close[0]} » ?" if close else (
-            "champs possibles : " + ", ".join(allowed) + "." if allowed else ""
+        hint = (
+            f"vouliez-vous écrire « {close[0]} » ?"
+            if close
+            else ("champs possibles : " + ", ".join(allowed) + "." if allowed else "")
         )
         return f"champ inconnu « {name} »", hint
     if kind in {"string_type", "str_type"}:
@@ -55,7 +57,10 @@ def describe(error: ErrorDetails, allowed: list[str] | None = None) -> tuple[str
             )
         return "texte attendu", "écrivez le texte après les deux-points."
     if kind in {"int_parsing", "int_type", "int_from_float"}:
-        return f"nombre entier attendu (trouvé « {_shown(value)} »)", "écrivez seulement le nombre, par exemple 8."
+        return (
+            f"nombre entier attendu (trouvé « {_shown(value)} »)",
+            "écrivez seulement le nombre, par exemple 8.",
+        )
     if kind == "literal_error":
         expected = str(ctx.get("expected", "")).replace("'", "").replace(" or ", " ou ")
         return (
@@ -83,9 +88,15 @@ def describe(error: ErrorDetails, allowed: list[str] | None = None) -> tuple[str
             "raccourcissez ; le détail va dans description.",
         )
     if kind == "string_pattern_mismatch":
-        return f"format inattendu « {_shown(value)} »", "suivez l'exemple du modèle, par exemple 2025-2026."
+        return (
+            f"format inattendu « {_shown(value)} »",
+            "suivez l'exemple du modèle, par exemple 2025-2026.",
+        )
     if kind.startswith("date") or kind.startswith("datetime"):
-        return f"date invalide « {_shown(value)} »", "écrivez-la sous la forme AAAA-MM-JJ, par exemple 2025-09-10."
+        return (
+            f"date invalide « {_shown(value)} »",
+            "écrivez-la sous la forme AAAA-MM-JJ, par exemple 2025-09-10.",
+        )
     if kind.startswith("decimal"):
         return f"montant invalide « {_shown(value)} »", "deux décimales au plus, par exemple 12.50."
     if kind == "bool_type" or kind == "bool_parsing":

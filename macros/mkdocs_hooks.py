@@ -37,7 +37,9 @@ def on_files(files: Files, config: Any) -> Files:
     catalogue = catalogue_for(_root(config))
     for slug in catalogue.activites:
         files.append(
-            File.generated(config, f"activites/{slug}.md", content=activite_page(catalogue, slug, "../../"))
+            File.generated(
+                config, f"activites/{slug}.md", content=activite_page(catalogue, slug, "../../")
+            )
         )
     return files
 

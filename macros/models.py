@@ -59,7 +59,9 @@ def _invalid(kind: str, message: str) -> PydanticCustomError:
 class Entree(Model):
     """An id and its label (quartier, service, category, theme)."""
 
-    id: Identifiant = Field(description="Identifiant court, sans accent ni espace.", examples=["centre-ville"])
+    id: Identifiant = Field(
+        description="Identifiant court, sans accent ni espace.", examples=["centre-ville"]
+    )
     nom: Texte = Field(description="Libellé affiché.", examples=["Centre-ville"])
 
 
@@ -74,7 +76,9 @@ class Mairie(Model):
 class Commune(Model):
     """``data/commune.yml``: the commune and its reference lists."""
 
-    nom: Texte = Field(description="Nom de la commune, tel qu'il s'affiche.", examples=["Ville d'Exemple"])
+    nom: Texte = Field(
+        description="Nom de la commune, tel qu'il s'affiche.", examples=["Ville d'Exemple"]
+    )
     annee_scolaire: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")] = Field(
         description="Année scolaire en cours.", examples=["2025-2026"]
     )
@@ -151,13 +155,17 @@ class Lieu(Model):
 
 class Horaire(Model):
     jour: Jour
-    debut: Heure = Field(description="Heure de début, entre guillemets : \"14:00\".", examples=["14:00"])
-    fin: Heure = Field(description="Heure de fin, entre guillemets : \"15:30\".", examples=["15:30"])
+    debut: Heure = Field(
+        description='Heure de début, entre guillemets : "14:00".', examples=["14:00"]
+    )
+    fin: Heure = Field(description='Heure de fin, entre guillemets : "15:30".', examples=["15:30"])
 
     @model_validator(mode="after")
     def _order(self) -> Horaire:
         if self.fin <= self.debut:
-            raise _invalid("horaire", f"la fin ({self.fin}) doit venir après le début ({self.debut})")
+            raise _invalid(
+                "horaire", f"la fin ({self.fin}) doit venir après le début ({self.debut})"
+            )
         return self
 
 
@@ -176,8 +184,12 @@ class Periode(Model):
 
 class Tarif(Model):
     type: TypeTarif = Field(description="gratuit, quotient-familial ou payant.")
-    montant: Montant | None = Field(None, description="En euros ; le minimum pour le quotient familial.")
-    montant_max: Montant | None = Field(None, description="Au quotient familial : le tarif le plus haut.")
+    montant: Montant | None = Field(
+        None, description="En euros ; le minimum pour le quotient familial."
+    )
+    montant_max: Montant | None = Field(
+        None, description="Au quotient familial : le tarif le plus haut."
+    )
     precisions: Texte | None = Field(None, examples=["par trimestre"])
 
     @model_validator(mode="after")
@@ -186,7 +198,11 @@ class Tarif(Model):
             raise _invalid("tarif", "indiquez le montant d'une activité payante")
         if self.type == "gratuit" and (self.montant or self.montant_max):
             raise _invalid("tarif", "une activité gratuite n'a pas de montant")
-        if self.montant is not None and self.montant_max is not None and self.montant_max < self.montant:
+        if (
+            self.montant is not None
+            and self.montant_max is not None
+            and self.montant_max < self.montant
+        ):
             raise _invalid("tarif", "montant_max est plus petit que montant")
         return self
 
@@ -198,8 +214,12 @@ class Inscription(Model):
 
 
 class Accessibilite(Model):
-    accueil_handicap: Oui = Field(description="oui si les enfants en situation de handicap sont accueillis.")
-    activite_adaptee: Oui = Field(False, description="oui si l'activité est adaptée (handisport, etc.).")
+    accueil_handicap: Oui = Field(
+        description="oui si les enfants en situation de handicap sont accueillis."
+    )
+    activite_adaptee: Oui = Field(
+        False, description="oui si l'activité est adaptée (handisport, etc.)."
+    )
     acces_pmr: Oui = Field(False, description="oui si le lieu est accessible en fauteuil.")
     precisions: Texte | None = None
 
@@ -213,11 +233,15 @@ class Activite(Model):
     """``data/activites/<slug>.yml``: one activity; the file name is its address."""
 
     titre: Annotated[Texte, Field(max_length=90)]
-    resume: Annotated[Texte, Field(max_length=240)] = Field(description="Une phrase pour les cartes.")
+    resume: Annotated[Texte, Field(max_length=240)] = Field(
+        description="Une phrase pour les cartes."
+    )
     description: TexteLong = Field(description="Texte complet, en Markdown.")
     categorie: Identifiant = Field(description="Une catégorie de commune.yml.")
     public: Public
-    temps: list[Temps] = Field(min_length=1, description="scolaire, periscolaire, mercredi, vacances, week-end.")
+    temps: list[Temps] = Field(
+        min_length=1, description="scolaire, periscolaire, mercredi, vacances, week-end."
+    )
     lieu: Lieu
     horaires: list[Horaire] = Field(default_factory=list)
     periode: Periode
@@ -226,7 +250,9 @@ class Activite(Model):
     accessibilite: Accessibilite
     service: Identifiant = Field(description="Un service de commune.yml.")
     referent: Identifiant = Field(description="Un identifiant de referents.yml.")
-    objectifs: list[Identifiant] = Field(default_factory=list, description="Identifiants d'objectifs du PEDT.")
+    objectifs: list[Identifiant] = Field(
+        default_factory=list, description="Identifiants d'objectifs du PEDT."
+    )
     labels: list[Texte] = Field(default_factory=list)
     image: Image | None = None
     mis_a_jour: Date | None = Field(None, description="Date de dernière mise à jour, AAAA-MM-JJ.")

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from macros.catalogue import Catalogue
 from macros.loader import load_catalogue
+
+if TYPE_CHECKING:
+    from macros.catalogue import Catalogue
 
 _cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Catalogue]] = {}
 
@@ -16,7 +19,7 @@ def _signature(root: Path) -> tuple[tuple[str, int, int], ...]:
 
 
 def catalogue_for(root: Path) -> Catalogue:
-    """Load ``root/data`` (raising :class:`~macros.errors.DataErrors`), reusing an unchanged load."""
+    """Load ``root/data`` (raising ``DataErrors``), reusing the last load while nothing changed."""
     root = root.resolve()
     signature = _signature(root)
     cached = _cache.get(root)

@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from macros.models import Activite, Brochures, Commune, Pedt, Referents, Ressource
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
 
 SCHEMAS: dict[str, type[BaseModel]] = {
     "commune": Commune,

@@ -14,7 +14,16 @@ class SearchIndexError(RuntimeError):
 def build_index(site: Path) -> None:
     """Index ``site`` in French into ``site/pagefind/``."""
     result = subprocess.run(
-        [sys.executable, "-m", "pagefind", "--site", str(site), "--force-language", "fr", "--silent"],
+        [
+            sys.executable,
+            "-m",
+            "pagefind",
+            "--site",
+            str(site),
+            "--force-language",
+            "fr",
+            "--silent",
+        ],
         capture_output=True,
         text=True,
         check=False,

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import posixpath
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from markupsafe import Markup
-
-from macros.catalogue import Catalogue
 from macros.project import catalogue_for
 from macros.render import render
+
+if TYPE_CHECKING:
+    from markupsafe import Markup
+
+    from macros.catalogue import Catalogue
 
 
 def _base(env: Any) -> str:
@@ -30,7 +32,10 @@ def register(env: Any) -> None:
     def cartes_activites() -> Markup:
         """Every activity as a card, in title order."""
         return render(
-            "cartes_activites.html", c=catalogue, activites=catalogue.sorted_activites(), base=_base(env)
+            "cartes_activites.html",
+            c=catalogue,
+            activites=catalogue.sorted_activites(),
+            base=_base(env),
         )
 
     @env.macro  # type: ignore[untyped-decorator]

@@ -85,6 +85,7 @@ class _Refused(Exception):
 
 def read_yaml(path: Path, display: str) -> tuple[Document | None, list[DataError]]:
     """Read ``path``; return the document, or ``None`` and the errors found."""
+
     def fail(line: int, message: str, hint: str = "") -> tuple[None, list[DataError]]:
         return None, [DataError(display, line, "", message, hint)]
 
@@ -167,7 +168,9 @@ class _Converter:
             for key_node, value_node in node.value:
                 key_line = key_node.start_mark.line + 1
                 if not isinstance(key_node, ScalarNode) or key_node.tag != _STR_TAG:
-                    raise _Refused(key_line, "clé invalide", "une clé est un simple mot, comme « titre ».")
+                    raise _Refused(
+                        key_line, "clé invalide", "une clé est un simple mot, comme « titre »."
+                    )
                 key = key_node.value
                 if key == "<<":
                     raise _Refused(key_line, "la fusion YAML « << » n'est pas acceptée")

@@ -54,7 +54,9 @@ def test_bad_data_fails_with_the_french_report_and_builds_nothing(
     mini: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
     judo = mini / "data" / "activites" / "judo.yml"
-    judo.write_text(judo.read_text(encoding="utf-8").replace('debut: "14:00"', "debut: 26:00"), encoding="utf-8")
+    judo.write_text(
+        judo.read_text(encoding="utf-8").replace('debut: "14:00"', "debut: 26:00"), encoding="utf-8"
+    )
     assert _build(mini) == 1
     err = capsys.readouterr().err
     assert "data/activites/judo.yml:18: horaires[0].debut : heure invalide « 26:00 »" in err
@@ -78,16 +80,24 @@ def test_a_macro_error_or_undefined_variable_fails_the_build(
     assert not (mini / "site").exists()
 
 
-def test_a_broken_internal_link_fails_the_build(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_a_broken_internal_link_fails_the_build(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     index = mini / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + '\n<a href="activites/nulle-part/">x</a>\n', encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8") + '\n<a href="activites/nulle-part/">x</a>\n',
+        encoding="utf-8",
+    )
     assert _build(mini) == 1
     assert "activites/nulle-part/" in capsys.readouterr().err
 
 
 def test_a_broken_anchor_fails_the_build(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
     index = mini / "docs" / "index.md"
-    index.write_text(index.read_text(encoding="utf-8") + '\n<a href="pedt/#objectif-absent">x</a>\n', encoding="utf-8")
+    index.write_text(
+        index.read_text(encoding="utf-8") + '\n<a href="pedt/#objectif-absent">x</a>\n',
+        encoding="utf-8",
+    )
     assert _build(mini) == 1
     assert "#objectif-absent" in capsys.readouterr().err
 
@@ -101,9 +111,13 @@ def test_a_failed_build_leaves_the_previous_site_untouched(mini: Path) -> None:
     assert not list(mini.glob(".site-build-*"))
     (mini / "docs" / "casse.md").unlink()
     judo = mini / "data" / "activites" / "judo.yml"
-    judo.write_text(judo.read_text(encoding="utf-8").replace("Judo pour", "Judo ouvert pour"), encoding="utf-8")
+    judo.write_text(
+        judo.read_text(encoding="utf-8").replace("Judo pour", "Judo ouvert pour"), encoding="utf-8"
+    )
     assert _build(mini) == 0
-    assert "Judo ouvert pour" in (mini / "site" / "activites" / "judo" / "index.html").read_text(encoding="utf-8")
+    assert "Judo ouvert pour" in (mini / "site" / "activites" / "judo" / "index.html").read_text(
+        encoding="utf-8"
+    )
 
 
 def test_check_reports_counts(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:

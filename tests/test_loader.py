@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-
 from conftest import FIXTURES, ROOT
+
 from macros.errors import DataErrors
 from macros.loader import load_catalogue
 
@@ -53,7 +53,9 @@ def test_every_error_of_every_file_is_reported_at_once(mini_data: Path) -> None:
 
 
 def test_errors_come_with_a_hint(mini_data: Path) -> None:
-    shutil.copy(FIXTURES / "erreurs" / "heure-invalide.yml", mini_data / "data" / "activites" / "x.yml")
+    shutil.copy(
+        FIXTURES / "erreurs" / "heure-invalide.yml", mini_data / "data" / "activites" / "x.yml"
+    )
     (error,) = _errors(mini_data)
     assert 'mettez l\'heure entre guillemets, par exemple debut: "16:30"' in error
 
@@ -62,7 +64,9 @@ def test_unquoted_times_and_dates_in_text_are_read_as_meant(mini_data: Path) -> 
     judo = mini_data / "data" / "activites" / "judo.yml"
     text = judo.read_text(encoding="utf-8")
     text = text.replace('debut: "14:00"', "debut: 14:00").replace('fin: "15:30"', "fin: 15h30")
-    text = text.replace('resume: "Découvrir le judo en s\'amusant, au dojo municipal."', "resume: 2025-09-01")
+    text = text.replace(
+        'resume: "Découvrir le judo en s\'amusant, au dojo municipal."', "resume: 2025-09-01"
+    )
     text = text.replace('titre: "Judo pour les 6-11 ans"', "titre: no")
     judo.write_text(text, encoding="utf-8")
     act = load_catalogue(mini_data).activites["judo"]
@@ -79,18 +83,26 @@ def test_oui_and_non_are_yes_and_no(mini_data: Path) -> None:
 
 def test_a_phone_number_keeps_its_leading_zero(mini_data: Path) -> None:
     path = mini_data / "data" / "referents.yml"
-    path.write_text(path.read_text(encoding="utf-8").replace('"01 99 00 10 00"', "0199001000"), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace('"01 99 00 10 00"', "0199001000"), encoding="utf-8"
+    )
     assert load_catalogue(mini_data).referents["referent-inclusion"].telephone == "01 99 00 10 00"
 
 
 def test_a_file_name_that_is_no_address_is_refused(mini_data: Path) -> None:
-    shutil.copy(mini_data / "data" / "activites" / "judo.yml", mini_data / "data" / "activites" / "Judo Club.yml")
+    shutil.copy(
+        mini_data / "data" / "activites" / "judo.yml",
+        mini_data / "data" / "activites" / "Judo Club.yml",
+    )
     (error,) = _errors(mini_data)
     assert error.startswith("data/activites/Judo Club.yml:1: nom de fichier invalide")
 
 
 def test_a_yaml_extension_is_not_silently_ignored(mini_data: Path) -> None:
-    shutil.copy(mini_data / "data" / "activites" / "judo.yml", mini_data / "data" / "activites" / "tennis.yaml")
+    shutil.copy(
+        mini_data / "data" / "activites" / "judo.yml",
+        mini_data / "data" / "activites" / "tennis.yaml",
+    )
     (error,) = _errors(mini_data)
     assert "l'extension doit être .yml" in error
 
@@ -112,7 +124,9 @@ def test_an_oversized_file_is_refused_quickly(mini_data: Path) -> None:
 def test_an_alias_bomb_is_refused_quickly(mini_data: Path) -> None:
     levels = ['a0: &a0 ["lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol", "lol"]']
     levels += [f"a{i}: &a{i} [" + ", ".join([f"*a{i - 1}"] * 9) + "]" for i in range(1, 10)]
-    (mini_data / "data" / "activites" / "bombe.yml").write_text("\n".join(levels) + "\n", encoding="utf-8")
+    (mini_data / "data" / "activites" / "bombe.yml").write_text(
+        "\n".join(levels) + "\n", encoding="utf-8"
+    )
     start = time.perf_counter()
     (error,) = _errors(mini_data)
     assert time.perf_counter() - start < 5  # expanding it would take minutes and gigabytes
@@ -124,7 +138,9 @@ def test_duplicate_referent_ids_are_refused(mini_data: Path) -> None:
     text = path.read_text(encoding="utf-8")
     path.write_text(text + text.split("referents:\n", 1)[1], encoding="utf-8")
     errors = _errors(mini_data)
-    assert any("referents[1].id : identifiant « referent-inclusion » déjà utilisé" in e for e in errors)
+    assert any(
+        "referents[1].id : identifiant « referent-inclusion » déjà utilisé" in e for e in errors
+    )
 
 
 def test_a_missing_required_file_is_named(mini_data: Path) -> None:
@@ -134,6 +150,8 @@ def test_a_missing_required_file_is_named(mini_data: Path) -> None:
 
 
 def test_a_typo_in_a_field_name_gets_a_suggestion(mini_data: Path) -> None:
-    shutil.copy(FIXTURES / "erreurs" / "champ-inconnu.yml", mini_data / "data" / "activites" / "x.yml")
+    shutil.copy(
+        FIXTURES / "erreurs" / "champ-inconnu.yml", mini_data / "data" / "activites" / "x.yml"
+    )
     errors = _errors(mini_data)
     assert any("vouliez-vous écrire « resume » ?" in e for e in errors)
