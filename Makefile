@@ -51,7 +51,7 @@ test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest -n 2
 
 lock: $(STAMP)
-	$(BIN)/python -m pip freeze --exclude-editable | grep -v '^parcours' > requirements.lock
+	(echo '# Versions exactes installées par « make » (pip freeze). Régénérer : make lock'; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^parcours') > requirements.lock
 
 clean:
 	rm -rf site .site-build-* .site-old-*

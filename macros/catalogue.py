@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
@@ -27,6 +28,14 @@ AGE_BANDS: tuple[tuple[str, str, int, int], ...] = (
     ("16-25-ans", "16 à 25 ans", 16, 25),
 )
 """Age bands of the finder's pre-built pages: (id, label, first age, last age)."""
+
+TYPES_RESSOURCE = {
+    "guide": "Guide",
+    "site": "Site internet",
+    "numero-utile": "Numéro utile",
+    "atelier": "Atelier",
+    "permanence": "Permanence",
+}
 
 TEMPS_LABELS = {
     "scolaire": "Temps scolaire",
@@ -104,6 +113,34 @@ class Catalogue:
 
     def activites_for_age(self, age: int) -> list[tuple[str, Activite]]:
         return [(s, a) for s, a in self.sorted_activites() if accepts_age(a, age)]
+
+    def activites_for_referent(self, referent_id: str) -> list[tuple[str, Activite]]:
+        return [(s, a) for s, a in self.sorted_activites() if a.referent == referent_id]
+
+    def latest(self, count: int) -> list[tuple[str, str, str, date]]:
+        """The ``count`` latest updated activities and resources: (path, kind, title, date)."""
+        items = [
+            (f"activites/{s}/", "Activité", a.titre, a.mis_a_jour)
+            for s, a in self.activites.items()
+            if a.mis_a_jour
+        ] + [
+            (f"parentalite/{s}/", "Ressource", r.titre, r.mis_a_jour)
+            for s, r in self.ressources.items()
+            if r.mis_a_jour
+        ]
+        return sorted(items, key=lambda item: (item[3], item[0]), reverse=True)[:count]
+
+    # --- contacts and resources ----------------------------------------------
+    def referents_for_service(self, service_id: str) -> list[Referent]:
+        return [r for r in self.referents.values() if r.service == service_id]
+
+    def sorted_ressources(self) -> list[tuple[str, Ressource]]:
+        from macros.fields import fold
+
+        return sorted(self.ressources.items(), key=lambda item: (fold(item[1].titre), item[0]))
+
+    def ressources_for_theme(self, theme_id: str) -> list[tuple[str, Ressource]]:
+        return [(s, r) for s, r in self.sorted_ressources() if r.theme == theme_id]
 
 
 def accepts_age(act: Activite, age: int) -> bool:

@@ -1,4 +1,4 @@
-"""MkDocs hooks: validate ``data/``, add the per-item pages, index with Pagefind, check links.
+"""MkDocs hooks: validate ``data/``, add the pages built from data, index with Pagefind, check links.
 
 Listed under ``hooks:`` in ``mkdocs.yml``. Thin: each step calls a module that
 knows nothing about MkDocs.
@@ -6,6 +6,7 @@ knows nothing about MkDocs.
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -14,9 +15,12 @@ from mkdocs.structure.files import File, Files
 
 from macros.errors import DataErrors
 from macros.links import check_links
+from macros.pages import generated_pages
 from macros.project import catalogue_for
-from macros.render import activite_page
+from macros.render import date_fr
+from macros.theme import couleurs_css
 from macros.search_index import build_index
+from macros.updates import Updates
 
 
 def _root(config: Any) -> Path:
@@ -30,18 +34,36 @@ def on_config(config: Any) -> Any:
         raise PluginError(exc.report()) from None
     config.site_name = catalogue.commune.nom
     config.site_url = catalogue.commune.url
+    config.extra["exemple"] = catalogue.exemple
+    config.extra["commune"] = catalogue.commune
     return config
 
 
+_updates: dict[Path, Updates] = {}
+
+
 def on_files(files: Files, config: Any) -> Files:
-    catalogue = catalogue_for(_root(config))
-    for slug in catalogue.activites:
-        files.append(
-            File.generated(
-                config, f"activites/{slug}.md", content=activite_page(catalogue, slug, "../../")
-            )
-        )
+    root = _root(config)
+    _updates[root] = Updates(root)
+    for page in generated_pages(catalogue_for(root)):
+        files.append(File.generated(config, page.path, content=page.content))
+    files.append(File.generated(config, "assets/couleurs.css", content=couleurs_css(config.extra)))
     return files
+
+
+def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+    """Date every page: from its data (``mis_a_jour``), else from its source file's history."""
+    if not page.meta.get("mis_a_jour"):
+        root = _root(config)
+        source = page.meta.get("source") or page.file.abs_src_path
+        if source:
+            page.meta["mis_a_jour"] = _updates[root].of(root / source)
+    return markdown
+
+
+def on_env(env: Any, config: Any, files: Files) -> Any:
+    env.filters["date_fr"] = lambda value: date_fr(date.fromisoformat(str(value)))
+    return env
 
 
 def on_post_build(config: Any) -> None:

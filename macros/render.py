@@ -8,6 +8,7 @@ and Markdown descriptions are rendered with raw HTML disabled.
 from __future__ import annotations
 
 import json
+import re
 from datetime import date
 from decimal import Decimal
 from functools import cache
@@ -17,7 +18,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markdown_it import MarkdownIt
 from markupsafe import Markup
 
-from macros.catalogue import AGE_BANDS, TEMPS_LABELS
+from macros.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
 
 if TYPE_CHECKING:
     from macros.catalogue import Catalogue
@@ -81,15 +82,25 @@ def _markdown() -> MarkdownIt:
     return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
 
 
-def markdown(text: str) -> Markup:
-    """Render editor Markdown safely: raw HTML is shown as text, never executed."""
+def markdown(text: str, base: str = "") -> Markup:
+    """Render editor Markdown safely: raw HTML is shown as text, never executed.
+
+    Site paths (``/contacts/``) become relative to the page (``base``), so the
+    site works wherever it is published.
+    """
     html = _markdown().render(text)
+    html = re.sub(r'href="/(?!/)', f'href="{base}', html)
     # Headings inside a description sit under the page's h2 sections.
     for level in (4, 3, 2, 1):
         html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
             f"</h{level}>", f"</h{level + 2}>"
         )
     return Markup(html)
+
+
+def href(link: str, base: str) -> str:
+    """A link from data for a page at ``base``: site paths (``/contacts/``) become relative."""
+    return base + link[1:] if link.startswith("/") else link
 
 
 def json_ld(data: dict[str, Any]) -> Markup:
@@ -115,9 +126,10 @@ def environment() -> Environment:
         public_fr=public_fr,
         tarif_fr=tarif_fr,
         markdown=markdown,
+        href=href,
         json_ld=json_ld,
     )
-    env.globals.update(TEMPS_LABELS=TEMPS_LABELS, AGE_BANDS=AGE_BANDS)
+    env.globals.update(TEMPS_LABELS=TEMPS_LABELS, AGE_BANDS=AGE_BANDS, TYPES_RESSOURCE=TYPES_RESSOURCE)
     return env
 
 
@@ -125,14 +137,3 @@ def render(template: str, **context: Any) -> Markup:
     """Render a fragment; blank lines are dropped so Markdown keeps it as one HTML block."""
     html = environment().get_template(template).render(**context)
     return Markup("\n".join(line for line in html.splitlines() if line.strip()))
-
-
-def activite_page(catalogue: Catalogue, slug: str, base: str) -> str:
-    """Markdown source of an activity's own page (front matter + HTML body)."""
-    act: Activite = catalogue.activites[slug]
-    body = render("activite.html", c=catalogue, slug=slug, a=act, base=base)
-    meta = {"title": act.titre, "description": act.resume, "render_macros": False}
-    front = "\n".join(
-        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
-    )
-    return f"---\n{front}\n---\n\n{body}\n"

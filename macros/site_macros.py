@@ -6,6 +6,8 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from macros.catalogue import matches
+from macros.models import Selection
 from macros.project import catalogue_for
 from macros.render import render
 
@@ -29,24 +31,70 @@ def register(env: Any) -> None:
     env.variables["catalogue"] = catalogue
 
     @env.macro  # type: ignore[untyped-decorator]
-    def cartes_activites() -> Markup:
-        """Every activity as a card, in title order."""
+    def cartes_activites(
+        categorie: str | None = None,
+        accueil_handicap: bool | None = None,
+        temps: str | None = None,
+        age: int | None = None,
+    ) -> Markup:
+        """Activity cards, optionally a selection (as in ``brochures.yml``)."""
+        selection = Selection(
+            categories=[categorie] if categorie else [],
+            temps=[temps] if temps else [],
+            age=age,
+            accueil_handicap=accueil_handicap,
+        )
+        if categorie and categorie not in catalogue.categories:
+            raise ValueError(f"catégorie inconnue : {categorie}")
+        acts = [(s, a) for s, a in catalogue.sorted_activites() if matches(a, selection)]
+        return render("cartes_activites.html", c=catalogue, activites=acts, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def pedt_axes(axe: str | None = None, niveau: int = 0) -> Markup:
+        """The PEDT summary, or one axis in full (its objectives, tables and activities)."""
+        chosen = None
+        if axe is not None:
+            chosen = next((a for a in catalogue.pedt.axes if a.id == axe), None)
+            if chosen is None:
+                raise ValueError(f"axe du PEDT inconnu : {axe}")
+        level = niveau or (3 if chosen else 2)
         return render(
-            "cartes_activites.html",
-            c=catalogue,
-            activites=catalogue.sorted_activites(),
-            base=_base(env),
+            "pedt.html", c=catalogue, pedt=catalogue.pedt, axe=chosen, level=level, base=_base(env)
         )
 
     @env.macro  # type: ignore[untyped-decorator]
-    def pedt_axes() -> Markup:
-        """The four PEDT axes with their objectives and the activities serving them."""
-        return render("pedt.html", c=catalogue, pedt=catalogue.pedt, base=_base(env))
+    def contacts(ids: list[str] | None = None, role_contient: str | None = None) -> Markup:
+        """Contact cards: the given ids, or every contact whose role contains a word."""
+        if ids is not None:
+            unknown = [i for i in ids if i not in catalogue.referents]
+            if unknown:
+                raise ValueError(f"contacts inconnus : {', '.join(unknown)}")
+            refs = [catalogue.referents[i] for i in ids]
+        else:
+            word = (role_contient or "").lower()
+            refs = [r for r in catalogue.referents.values() if word in r.role.lower()]
+        return render("contacts.html", c=catalogue, referents=refs, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
-    def avis_exemple() -> Markup:
-        """Notice shown when the site is built from sample data."""
-        return render("exemple.html", c=catalogue)
+    def annuaire() -> Markup:
+        """Every contact, grouped by service."""
+        return render("annuaire.html", c=catalogue, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def ressources() -> Markup:
+        """Every parenting resource, grouped by theme."""
+        return render("ressources.html", c=catalogue, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def plan_du_site() -> Markup:
+        """The site map: the navigation, then every page built from data."""
+        nav = env.variables.get("navigation")
+        return render("plan.html", c=catalogue, nav=nav, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def dernieres_activites(nombre: int = 5) -> Markup:
+        """The most recently updated activities and resources."""
+        return render("dernieres.html", items=catalogue.latest(nombre), base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
     def lien(path: str) -> str:

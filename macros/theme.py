@@ -1,0 +1,33 @@
+"""The commune's colours (``extra.couleurs`` in ``mkdocs.yml``) as CSS custom properties."""
+
+from __future__ import annotations
+
+import re
+from typing import Any
+
+_HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+_VARIABLES = {
+    "primaire": ["--md-primary-fg-color", "--md-primary-fg-color--dark", "--md-primary-fg-color--light"],
+    "lien_clair": ["--pc-lien-clair"],
+    "lien_sombre": ["--pc-lien-sombre"],
+    "focus": ["--pc-focus"],
+    "alerte": ["--pc-alerte"],
+}
+
+
+class ThemeError(ValueError):
+    """A colour of ``mkdocs.yml`` is missing or not written ``#rrggbb``."""
+
+
+def couleurs_css(extra: dict[str, Any]) -> str:
+    couleurs = extra.get("couleurs") or {}
+    lines = [":root {"]
+    for key, variables in _VARIABLES.items():
+        value = str(couleurs.get(key, ""))
+        if not _HEX.match(value):
+            raise ThemeError(
+                f"mkdocs.yml : extra.couleurs.{key} doit être une couleur « #rrggbb » (trouvé « {value} »)"
+            )
+        lines += [f"  {variable}: {value};" for variable in variables]
+    lines += ["  --md-primary-bg-color: #ffffff;", "  --md-primary-bg-color--light: #ffffffb3;", "}"]
+    return "\n".join(lines) + "\n"
