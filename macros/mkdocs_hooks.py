@@ -1,4 +1,4 @@
-"""MkDocs hooks: validate ``data/``, add the pages built from data, index with Pagefind, check links.
+"""MkDocs hooks: validate ``data/``, add the pages built from data, index, check links.
 
 Listed under ``hooks:`` in ``mkdocs.yml``. Thin: each step calls a module that
 knows nothing about MkDocs.
@@ -18,8 +18,8 @@ from macros.links import check_links
 from macros.pages import generated_pages
 from macros.project import catalogue_for
 from macros.render import date_fr
-from macros.theme import couleurs_css
 from macros.search_index import build_index
+from macros.theme import couleurs_css
 from macros.updates import Updates
 
 

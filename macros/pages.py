@@ -65,7 +65,9 @@ def _page(
     if updated:
         meta["mis_a_jour"] = updated
     # JSON is valid YAML: values from data cannot break out of the front matter.
-    front = "\n".join(f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items())
+    front = "\n".join(
+        f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
+    )
     return GeneratedPage(path, f"---\n{front}\n---\n\n{body}\n")
 
 
@@ -104,11 +106,17 @@ def _facets(c: Catalogue) -> Iterator[GeneratedPage]:
     """Pre-built filtered lists of the finder: stable links that work without JavaScript."""
     crumbs = [ACCUEIL, ACTIVITES]
     for band, label, first, last in AGE_BANDS:
-        acts = [(s, a) for s, a in c.sorted_activites() if _overlaps(a.public.age_min, a.public.age_max, first, last)]
+        acts = [
+            (s, a)
+            for s, a in c.sorted_activites()
+            if _overlaps(a.public.age_min, a.public.age_max, first, last)
+        ]
         yield _facet(f"activites/age/{band}.md", f"Activités pour les {label}", crumbs, c, acts)
     for ident, label in c.quartiers.items():
         acts = [(s, a) for s, a in c.sorted_activites() if a.lieu.quartier == ident]
-        yield _facet(f"activites/quartier/{ident}.md", f"Activités du quartier {label}", crumbs, c, acts)
+        yield _facet(
+            f"activites/quartier/{ident}.md", f"Activités du quartier {label}", crumbs, c, acts
+        )
     for ident, label in c.categories.items():
         acts = [(s, a) for s, a in c.sorted_activites() if a.categorie == ident]
         yield _facet(f"activites/categorie/{ident}.md", f"Activités : {label}", crumbs, c, acts)

@@ -21,8 +21,7 @@ from markupsafe import Markup
 from macros.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
-    from macros.models import Activite, Public, Tarif
+    from macros.models import Public, Tarif
 
 MOIS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -129,7 +128,9 @@ def environment() -> Environment:
         href=href,
         json_ld=json_ld,
     )
-    env.globals.update(TEMPS_LABELS=TEMPS_LABELS, AGE_BANDS=AGE_BANDS, TYPES_RESSOURCE=TYPES_RESSOURCE)
+    env.globals.update(
+        TEMPS_LABELS=TEMPS_LABELS, AGE_BANDS=AGE_BANDS, TYPES_RESSOURCE=TYPES_RESSOURCE
+    )
     return env
 
 

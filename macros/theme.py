@@ -7,7 +7,11 @@ from typing import Any
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _VARIABLES = {
-    "primaire": ["--md-primary-fg-color", "--md-primary-fg-color--dark", "--md-primary-fg-color--light"],
+    "primaire": [
+        "--md-primary-fg-color",
+        "--md-primary-fg-color--dark",
+        "--md-primary-fg-color--light",
+    ],
     "lien_clair": ["--pc-lien-clair"],
     "lien_sombre": ["--pc-lien-sombre"],
     "focus": ["--pc-focus"],
@@ -26,8 +30,13 @@ def couleurs_css(extra: dict[str, Any]) -> str:
         value = str(couleurs.get(key, ""))
         if not _HEX.match(value):
             raise ThemeError(
-                f"mkdocs.yml : extra.couleurs.{key} doit être une couleur « #rrggbb » (trouvé « {value} »)"
+                f"mkdocs.yml : extra.couleurs.{key} doit être une couleur « #rrggbb » "
+                f"(trouvé « {value} »)"
             )
         lines += [f"  {variable}: {value};" for variable in variables]
-    lines += ["  --md-primary-bg-color: #ffffff;", "  --md-primary-bg-color--light: #ffffffb3;", "}"]
+    lines += [
+        "  --md-primary-bg-color: #ffffff;",
+        "  --md-primary-bg-color--light: #ffffffb3;",
+        "}",
+    ]
     return "\n".join(lines) + "\n"

@@ -28,7 +28,9 @@ def test_key_pages_load_in_french_with_one_h1_and_no_foreign_request(
     assert response is not None and response.ok
     assert page.locator("html").get_attribute("lang") == "fr"
     assert page.locator("h1").count() == 1
-    foreign = [url for url in requests if not url.startswith(site_url) and not url.startswith("data:")]
+    foreign = [
+        url for url in requests if not url.startswith(site_url) and not url.startswith("data:")
+    ]
     assert foreign == []
 
 

@@ -36,8 +36,10 @@ def test_a_fixture_project_builds_every_page(mini: Path) -> None:
     finder = (site / "activites" / "index.html").read_text(encoding="utf-8")
     assert 'href="../activites/judo/"' in finder and 'href="../activites/eveil-musical/"' in finder
     pedt = (site / "pedt" / "index.html").read_text(encoding="utf-8")
-    assert 'id="reussite-offre-educative"' in pedt
-    assert '<a href="../activites/judo/">Judo pour les 6-11 ans</a>' in pedt
+    assert '<a href="../pedt/complementarite/#reussite-offre-educative">' in pedt
+    axe = (site / "pedt" / "complementarite" / "index.html").read_text(encoding="utf-8")
+    assert 'id="reussite-offre-educative"' in axe
+    assert '<a href="../../activites/judo/">Judo pour les 6-11 ans</a>' in axe
     assert (site / "pagefind" / "pagefind.js").is_file()
     assert not list(mini.glob(".site-build-*"))
 

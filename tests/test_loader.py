@@ -8,8 +8,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import FIXTURES, ROOT
 
+from conftest import FIXTURES, ROOT
 from macros.errors import DataErrors
 from macros.loader import load_catalogue
 
@@ -139,7 +139,7 @@ def test_duplicate_referent_ids_are_refused(mini_data: Path) -> None:
     path.write_text(text + text.split("referents:\n", 1)[1], encoding="utf-8")
     errors = _errors(mini_data)
     assert any(
-        "referents[1].id : identifiant « referent-inclusion » déjà utilisé" in e for e in errors
+        "referents[5].id : identifiant « referent-inclusion » déjà utilisé" in e for e in errors
     )
 
 

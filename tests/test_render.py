@@ -23,7 +23,9 @@ def _golden(name: str, actual: str) -> None:
 
 def test_activity_cards_match_the_golden_file() -> None:
     catalogue = load_catalogue(FIXTURES / "mini")
-    html = render("cartes_activites.html", c=catalogue, activites=catalogue.sorted_activites(), base="../")
+    html = render(
+        "cartes_activites.html", c=catalogue, activites=catalogue.sorted_activites(), base="../"
+    )
     _golden("cartes_activites.html", str(html))
 
 
@@ -48,7 +50,12 @@ def test_audience_and_prices_in_french() -> None:
 
 
 def test_markdown_never_lets_html_through() -> None:
-    html = str(markdown('<script>alert(1)</script>\n\n<img src=x onerror="alert(1)">\n\n[x](javascript:alert(1))'))
+    html = str(
+        markdown(
+            "<script>alert(1)</script>\n\n"
+            '<img src=x onerror="alert(1)">\n\n[x](javascript:alert(1))'
+        )
+    )
     assert "<script" not in html and "<img" not in html
     assert "&lt;script&gt;" in html
     assert 'href="javascript' not in html

@@ -1,0 +1,105 @@
+"""Cross-links of the built sample site, each kind checked against the data."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import urljoin, urlsplit
+
+import pytest
+
+from conftest import ROOT
+from macros.loader import load_catalogue
+
+if TYPE_CHECKING:
+    from macros.catalogue import Catalogue
+
+pytestmark = pytest.mark.slow
+
+
+@pytest.fixture(scope="module")
+def catalogue() -> Catalogue:
+    return load_catalogue(ROOT)
+
+
+def links(site: Path, path: str) -> set[str]:
+    """Every internal link of the page's main content, as site paths with their anchor."""
+    html = (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+    body = html.split("data-pagefind-body", 1)[1].split('class="pc-maj"', 1)[0]
+    out = set()
+    for href in re.findall(r'href="([^"]+)"', body):
+        url = urlsplit(urljoin("http://site" + path, href))
+        if url.netloc == "site":
+            out.add(url.path + (f"#{url.fragment}" if url.fragment else ""))
+    return out
+
+
+def test_activity_links_to_its_objectives_referent_service_and_quartier(
+    sample_site: Path, catalogue: Catalogue
+) -> None:
+    for slug, act in catalogue.activites.items():
+        found = links(sample_site, f"/activites/{slug}/")
+        for oid in act.objectifs:
+            axe, _ = catalogue.objectifs[oid]
+            assert f"/pedt/{axe.id}/#{oid}" in found, (slug, oid)
+        assert f"/contacts/{act.referent}/" in found, slug
+        assert f"/contacts/#service-{act.service}" in found, slug
+        assert f"/activites/quartier/{act.lieu.quartier}/" in found, slug
+        assert f"/activites/categorie/{act.categorie}/" in found, slug
+
+
+def test_each_objective_lists_exactly_the_activities_serving_it(
+    sample_site: Path, catalogue: Catalogue
+) -> None:
+    for axe in catalogue.pedt.axes:
+        html = (sample_site / "pedt" / axe.id / "index.html").read_text(encoding="utf-8")
+        for objectif in axe.objectifs:
+            section = html.split(f'id="{objectif.id}-activites"', 1)[1].split("</ul>", 1)[0]
+            listed = set(re.findall(r'href="\.\./\.\./activites/([a-z0-9-]+)/"', section))
+            expected = {s for s, a in catalogue.activites.items() if objectif.id in a.objectifs}
+            assert listed == expected, objectif.id
+
+
+def test_each_contact_page_lists_the_activities_it_follows(
+    sample_site: Path, catalogue: Catalogue
+) -> None:
+    for ident in catalogue.referents:
+        found = links(sample_site, f"/contacts/{ident}/")
+        listed = {p.split("/")[2] for p in found if re.fullmatch(r"/activites/[a-z0-9-]+/", p)}
+        expected = {s for s, a in catalogue.activites.items() if a.referent == ident}
+        assert listed == expected, ident
+        assert (sample_site / "contacts" / f"{ident}.vcf").is_file()
+
+
+def test_every_service_anchor_exists_on_the_directory(
+    sample_site: Path, catalogue: Catalogue
+) -> None:
+    html = (sample_site / "contacts" / "index.html").read_text(encoding="utf-8")
+    for act in catalogue.activites.values():
+        assert f'id="service-{act.service}"' in html
+
+
+def test_facet_pages_list_the_right_activities(sample_site: Path, catalogue: Catalogue) -> None:
+    for ident in catalogue.quartiers:
+        found = links(sample_site, f"/activites/quartier/{ident}/")
+        listed = {p.split("/")[2] for p in found if re.fullmatch(r"/activites/[a-z0-9-]+/", p)}
+        expected = {s for s, a in catalogue.activites.items() if a.lieu.quartier == ident}
+        assert listed == expected, ident
+
+
+def test_breadcrumbs_lead_back_to_the_section(sample_site: Path, catalogue: Catalogue) -> None:
+    slug = next(iter(catalogue.activites))
+    html = (sample_site / "activites" / slug / "index.html").read_text(encoding="utf-8")
+    crumb = html.split('aria-label="Fil d’Ariane"', 1)[1].split("</nav>", 1)[0]
+    assert re.findall(r'href="([^"]+)"', crumb) == ["../..", "../"]
+    assert 'aria-current="page">' + catalogue.activites[slug].titre.replace("'", "&#39;") in crumb
+
+
+def test_every_page_says_when_it_was_updated(sample_site: Path) -> None:
+    for html in sample_site.rglob("index.html"):
+        if "pagefind" in html.parts or html.parent == sample_site / "404":
+            continue
+        assert re.search(
+            r'Mis à jour le <time datetime="\d{4}-\d{2}-\d{2}">', html.read_text(encoding="utf-8")
+        ), html
