@@ -19,6 +19,7 @@ from markdown_it import MarkdownIt
 from markupsafe import Markup
 
 from macros.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
+from macros.finder import card_data, jours
 
 if TYPE_CHECKING:
     from macros.models import Public, Tarif
@@ -129,7 +130,11 @@ def environment() -> Environment:
         json_ld=json_ld,
     )
     env.globals.update(
-        TEMPS_LABELS=TEMPS_LABELS, AGE_BANDS=AGE_BANDS, TYPES_RESSOURCE=TYPES_RESSOURCE
+        TEMPS_LABELS=TEMPS_LABELS,
+        AGE_BANDS=AGE_BANDS,
+        TYPES_RESSOURCE=TYPES_RESSOURCE,
+        card_data=card_data,
+        jours=jours,
     )
     return env
 

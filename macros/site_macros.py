@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from macros.catalogue import matches
+from macros.finder import form_options
 from macros.models import Selection
 from macros.project import catalogue_for
 from macros.render import render
@@ -48,6 +49,22 @@ def register(env: Any) -> None:
             raise ValueError(f"catégorie inconnue : {categorie}")
         acts = [(s, a) for s, a in catalogue.sorted_activites() if matches(a, selection)]
         return render("cartes_activites.html", c=catalogue, activites=acts, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def chercheur() -> Markup:
+        """The finder: filter form, result count and every activity."""
+        return render(
+            "finder.html",
+            c=catalogue,
+            activites=catalogue.sorted_activites(),
+            options=form_options(catalogue),
+            base=_base(env),
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def facettes() -> Markup:
+        """Links to the pre-built lists by age, moment, quartier and category."""
+        return render("facettes.html", c=catalogue, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
     def pedt_axes(axe: str | None = None, niveau: int = 0) -> Markup:

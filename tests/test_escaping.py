@@ -83,6 +83,7 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     _edit(project, "activites/judo.yml", ["titre"], 'Judo "club" & co l’été')
     _edit(project, "activites/judo.yml", ["accessibilite", "precisions"], "Rampe & ascenseur")
     _edit(project, "referents.yml", ["referents", 0, "role"], 'Référent "inclusion"; bureau, 2')
+    (project / "data" / "ressources").mkdir(exist_ok=True)
     (project / "data" / "ressources" / "piege.yml").write_text(
         yaml.safe_dump(
             {

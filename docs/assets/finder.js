@@ -1,0 +1,275 @@
+/* Parcours — le chercheur d'activités.
+ *
+ * Amélioration progressive d'un formulaire GET : sans JavaScript, toutes les
+ * activités sont listées et les listes par âge, quartier… restent en liens.
+ * Avec JavaScript, chaque changement filtre aussitôt la liste, met l'adresse
+ * à jour (bouton « Retour » compris), annonce le nombre de résultats et
+ * compte les résultats de chaque choix. Aucune dépendance, rien d'externe.
+ */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("[data-finder]");
+  var list = document.querySelector("[data-finder-liste]");
+  if (!form || !list) return;
+
+  var status = document.getElementById("resultats");
+  var empty = document.querySelector("[data-finder-vide]");
+  var suggestions = document.querySelector("[data-finder-suggestions]");
+  var FILTERS = ["age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "q"];
+  var NAMES = {
+    age: "Âge", categorie: "Catégorie", temps: "Moment", jour: "Jour",
+    quartier: "Quartier", gratuit: "Gratuit", handicap: "Accueil handicap", q: "Mots-clés"
+  };
+  var JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
+
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+  }
+
+  function words(text) {
+    return fold(text).split(/\s+/).filter(Boolean);
+  }
+
+  var records = Array.prototype.map.call(list.children, function (li) {
+    var d = li.dataset;
+    return {
+      li: li,
+      min: d.ageMin === "" ? null : Number(d.ageMin),
+      max: d.ageMax === "" ? null : Number(d.ageMax),
+      categorie: d.categorie,
+      temps: d.temps.split(" "),
+      jours: d.jours ? d.jours.split(" ") : [],
+      quartier: d.quartier,
+      gratuit: d.gratuit === "1",
+      handicap: d.handicap === "1",
+      texte: d.texte,
+      titre: d.titre,
+      debut: d.debut,
+      fin: d.fin
+    };
+  });
+
+  // --- state <-> form <-> URL ----------------------------------------------
+  function field(name) {
+    return form.elements.namedItem(name);
+  }
+
+  function readForm() {
+    var state = {};
+    FILTERS.concat(["tri"]).forEach(function (name) {
+      var el = field(name);
+      state[name] = el.type === "checkbox" ? (el.checked ? "1" : "") : el.value.trim();
+    });
+    if (state.age !== "" && !/^\d{1,2}$/.test(state.age)) state.age = "";
+    return state;
+  }
+
+  function writeForm(state) {
+    FILTERS.concat(["tri"]).forEach(function (name) {
+      var el = field(name);
+      var value = state[name] || "";
+      if (el.type === "checkbox") {
+        el.checked = value === "1";
+      } else if (el.tagName === "SELECT") {
+        var known = Array.prototype.some.call(el.options, function (o) { return o.value === value; });
+        el.value = known ? value : "";
+      } else {
+        el.value = value;
+      }
+    });
+  }
+
+  function fromURL() {
+    var params = new URLSearchParams(window.location.search);
+    var state = {};
+    FILTERS.concat(["tri"]).forEach(function (name) { state[name] = params.get(name) || ""; });
+    return state;
+  }
+
+  function toQuery(state) {
+    var params = new URLSearchParams();
+    FILTERS.concat(["tri"]).forEach(function (name) {
+      if (state[name]) params.set(name, state[name]);
+    });
+    var query = params.toString();
+    return query ? "?" + query : window.location.pathname;
+  }
+
+  // --- the rule (same as macros/finder.py) ------------------------------------
+  function matches(r, state, skip) {
+    if (skip !== "age" && state.age !== "") {
+      var age = Number(state.age);
+      if (r.min === null || r.max === null || age < r.min || age > r.max) return false;
+    }
+    if (skip !== "categorie" && state.categorie && r.categorie !== state.categorie) return false;
+    if (skip !== "temps" && state.temps && r.temps.indexOf(state.temps) < 0) return false;
+    if (skip !== "jour" && state.jour && r.jours.indexOf(state.jour) < 0) return false;
+    if (skip !== "quartier" && state.quartier && r.quartier !== state.quartier) return false;
+    if (skip !== "gratuit" && state.gratuit && !r.gratuit) return false;
+    if (skip !== "handicap" && state.handicap && !r.handicap) return false;
+    if (skip !== "q" && state.q) {
+      var terms = words(state.q);
+      for (var i = 0; i < terms.length; i++) {
+        if (r.texte.indexOf(terms[i]) < 0) return false;
+      }
+    }
+    return true;
+  }
+
+  function count(state, skip) {
+    var n = 0;
+    for (var i = 0; i < records.length; i++) if (matches(records[i], state, skip)) n++;
+    return n;
+  }
+
+  function plural(n) {
+    return n === 0 ? "Aucune activité" : n + (n > 1 ? " activités" : " activité");
+  }
+
+  // --- option counts ------------------------------------------------------------
+  function updateCounts(state) {
+    ["categorie", "temps", "jour", "quartier"].forEach(function (name) {
+      var select = field(name);
+      var counts = {};
+      records.forEach(function (r) {
+        if (!matches(r, state, name)) return;
+        var values = name === "temps" ? r.temps : name === "jour" ? r.jours : [r[name]];
+        values.forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
+      });
+      Array.prototype.forEach.call(select.options, function (option) {
+        if (!option.value) return;
+        option.textContent = option.dataset.label + " (" + (counts[option.value] || 0) + ")";
+      });
+    });
+    ["gratuit", "handicap"].forEach(function (name) {
+      var label = form.querySelector('label[for="f-' + name + '"]');
+      var withIt = {};
+      for (var key in state) withIt[key] = state[key];
+      withIt[name] = "1";
+      label.textContent = label.dataset.label + " (" + count(withIt) + ")";
+    });
+  }
+
+  // --- sorting ---------------------------------------------------------------
+  function isoToday() {
+    var d = new Date();
+    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" +
+      String(d.getDate()).padStart(2, "0");
+  }
+
+  function nextSession(r, today) {
+    if (r.fin < today) return "9999";
+    var start = r.debut > today ? r.debut : today;
+    if (!r.jours.length) return start;
+    var day = new Date(start + "T12:00:00");
+    for (var i = 0; i < 7; i++) {
+      var iso = day.toISOString().slice(0, 10);
+      if (iso > r.fin) return "9999";
+      if (r.jours.indexOf(JOURS[day.getDay()]) >= 0) return iso;
+      day.setDate(day.getDate() + 1);
+    }
+    return "9999";
+  }
+
+  var currentSort = null;
+  function sort(tri) {
+    if (tri === currentSort) return;
+    currentSort = tri;
+    var today = isoToday();
+    var sorted = records.slice().sort(function (a, b) {
+      if (tri === "age") {
+        var am = a.min === null ? 99 : a.min;
+        var bm = b.min === null ? 99 : b.min;
+        if (am !== bm) return am - bm;
+      } else if (tri === "prochaine") {
+        var an = nextSession(a, today);
+        var bn = nextSession(b, today);
+        if (an !== bn) return an < bn ? -1 : 1;
+      }
+      return a.titre < b.titre ? -1 : a.titre > b.titre ? 1 : 0;
+    });
+    var fragment = document.createDocumentFragment();
+    sorted.forEach(function (r) { fragment.appendChild(r.li); });
+    list.appendChild(fragment);
+  }
+
+  // --- empty result: which filter to relax --------------------------------
+  function suggest(state) {
+    suggestions.textContent = "";
+    FILTERS.forEach(function (name) {
+      if (!state[name]) return;
+      var n = count(state, name);
+      if (!n) return;
+      var value = state[name];
+      var el = field(name);
+      if (el.tagName === "SELECT") value = el.options[el.selectedIndex].dataset.label;
+      var li = document.createElement("li");
+      var button = document.createElement("button");
+      button.type = "button";
+      button.className = "md-button";
+      button.textContent = "Retirer « " + NAMES[name] + (name === "gratuit" || name === "handicap" ? "" : " : " + value) +
+        " » (" + plural(n).toLowerCase() + ")";
+      button.addEventListener("click", function () {
+        var el2 = field(name);
+        if (el2.type === "checkbox") el2.checked = false; else el2.value = "";
+        update(true);
+        status.focus();
+      });
+      li.appendChild(button);
+      suggestions.appendChild(li);
+    });
+  }
+
+  // --- apply ------------------------------------------------------------------
+  var announceTimer = null;
+  function apply(state) {
+    var started = performance.now();
+    var shown = 0;
+    for (var i = 0; i < records.length; i++) {
+      var ok = matches(records[i], state);
+      if (ok) shown++;
+      if (records[i].li.hidden === ok) records[i].li.hidden = !ok;
+    }
+    sort(state.tri);
+    updateCounts(state);
+    empty.hidden = shown !== 0;
+    if (shown === 0) suggest(state);
+    clearTimeout(announceTimer);
+    var message = plural(shown);
+    announceTimer = setTimeout(function () { status.textContent = message; }, 250);
+    form.dataset.resultats = String(shown);
+    form.dataset.duree = String(performance.now() - started);
+  }
+
+  function update(push) {
+    var state = readForm();
+    apply(state);
+    var url = toQuery(state);
+    if (url !== window.location.search && !(url === window.location.pathname && !window.location.search)) {
+      if (push) history.pushState(state, "", url); else history.replaceState(state, "", url);
+    }
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    update(true);
+  });
+  form.addEventListener("change", function () { update(true); });
+  form.addEventListener("input", function (event) {
+    if (event.target.name === "q" || event.target.name === "age") update(false);
+  });
+  form.addEventListener("reset", function () {
+    setTimeout(function () { update(true); }, 0);
+  });
+  window.addEventListener("popstate", function () {
+    var state = fromURL();
+    writeForm(state);
+    apply(readForm());
+  });
+
+  status.setAttribute("tabindex", "-1");
+  form.hidden = false;
+  writeForm(fromURL());
+  apply(readForm());
+})();
