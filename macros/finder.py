@@ -54,7 +54,9 @@ def matches_query(act: Activite, c: Catalogue, query: FinderQuery) -> bool:
     """The finder's rule: every filter set must match (the browser applies the same)."""
     pub = act.public
     if query.age is not None and not (
-        pub.age_min is not None and pub.age_max is not None and pub.age_min <= query.age <= pub.age_max
+        pub.age_min is not None
+        and pub.age_max is not None
+        and pub.age_min <= query.age <= pub.age_max
     ):
         return False
     if query.categorie and act.categorie != query.categorie:

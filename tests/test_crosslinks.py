@@ -10,6 +10,7 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT
+from macros.catalogue import AGE_BANDS, TEMPS_LABELS
 from macros.loader import load_catalogue
 
 if TYPE_CHECKING:
@@ -80,12 +81,33 @@ def test_every_service_anchor_exists_on_the_directory(
         assert f'id="service-{act.service}"' in html
 
 
+def _listed(site: Path, path: str) -> set[str]:
+    found = links(site, path)
+    return {p.split("/")[2] for p in found if re.fullmatch(r"/activites/[a-z0-9-]+/", p)}
+
+
 def test_facet_pages_list_the_right_activities(sample_site: Path, catalogue: Catalogue) -> None:
+    acts = catalogue.activites
     for ident in catalogue.quartiers:
-        found = links(sample_site, f"/activites/quartier/{ident}/")
-        listed = {p.split("/")[2] for p in found if re.fullmatch(r"/activites/[a-z0-9-]+/", p)}
-        expected = {s for s, a in catalogue.activites.items() if a.lieu.quartier == ident}
-        assert listed == expected, ident
+        want = {s for s, a in acts.items() if a.lieu.quartier == ident}
+        assert _listed(sample_site, f"/activites/quartier/{ident}/") == want, ident
+    for ident in catalogue.categories:
+        want = {s for s, a in acts.items() if a.categorie == ident}
+        assert _listed(sample_site, f"/activites/categorie/{ident}/") == want, ident
+    for ident in TEMPS_LABELS:
+        want = {s for s, a in acts.items() if ident in a.temps}
+        assert _listed(sample_site, f"/activites/temps/{ident}/") == want, ident
+    for band, _, first, last in AGE_BANDS:
+        want = {
+            s
+            for s, a in acts.items()
+            if a.public.age_min is not None
+            and a.public.age_max is not None
+            and a.public.age_min <= last
+            and a.public.age_max >= first
+        }
+        assert want, band
+        assert _listed(sample_site, f"/activites/age/{band}/") == want, band
 
 
 def test_breadcrumbs_lead_back_to_the_section(sample_site: Path, catalogue: Catalogue) -> None:

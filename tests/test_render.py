@@ -64,3 +64,10 @@ def test_markdown_never_lets_html_through() -> None:
 def test_json_ld_cannot_be_closed_by_a_value() -> None:
     text = str(json_ld({"name": "</script><script>alert(1)</script>"}))
     assert "</script>" not in text and "<" not in text
+
+
+def test_the_finder_script_stays_small() -> None:
+    import gzip
+
+    script = (Path(__file__).parent.parent / "docs" / "assets" / "finder.js").read_bytes()
+    assert len(gzip.compress(script)) <= 15 * 1024
