@@ -13,6 +13,7 @@ if TYPE_CHECKING:
         Axe,
         Brochure,
         Commune,
+        Entree,
         Objectif,
         Pedt,
         Referent,
@@ -69,6 +70,9 @@ class Catalogue:
     @cached_property
     def categories(self) -> dict[str, str]:
         return {k.id: k.nom for k in self.commune.categories}
+
+    def categorie(self, ident: str) -> Entree:
+        return next(k for k in self.commune.categories if k.id == ident)
 
     @cached_property
     def themes(self) -> dict[str, str]:

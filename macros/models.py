@@ -63,6 +63,10 @@ class Entree(Model):
         description="Identifiant court, sans accent ni espace.", examples=["centre-ville"]
     )
     nom: Texte = Field(description="Libellé affiché.", examples=["Centre-ville"])
+    description: Texte | None = Field(
+        None,
+        description="Une phrase qui précise le libellé (affichée et trouvée par la recherche).",
+    )
 
 
 class Mairie(Model):

@@ -50,6 +50,7 @@ def _page(
     kind: str = "page",
     updated: str | None = None,
     source: str,
+    searchable: bool = True,
     **context: Any,
 ) -> GeneratedPage:
     base = _base(path)
@@ -64,6 +65,8 @@ def _page(
     }
     if updated:
         meta["mis_a_jour"] = updated
+    if not searchable:
+        meta["recherche"] = False
     # JSON is valid YAML: values from data cannot break out of the front matter.
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
@@ -130,7 +133,8 @@ def _overlaps(age_min: int | None, age_max: int | None, first: int, last: int) -
 
 
 def _facet(path: str, title: str, crumbs: Crumbs, c: Catalogue, acts: list[Any]) -> GeneratedPage:
+    # Lists repeat the activities' own pages: they stay out of the search index.
     return _page(
-        path, title, title, crumbs, "facette.html",
+        path, title, title, crumbs, "facette.html", searchable=False,
         source="data/activites", c=c, titre=title, activites=acts,
     )  # fmt: skip
