@@ -27,7 +27,7 @@ def catalogue() -> Catalogue:
 def links(site: Path, path: str) -> set[str]:
     """Every internal link of the page's main content, as site paths with their anchor."""
     html = (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
-    body = html.split("data-pagefind-body", 1)[1].split('class="pc-maj"', 1)[0]
+    body = html.split('class="md-content"', 1)[1].split('class="pc-maj"', 1)[0]
     out = set()
     for href in re.findall(r'href="([^"]+)"', body):
         url = urlsplit(urljoin("http://site" + path, href))
