@@ -8,11 +8,12 @@ from __future__ import annotations
 
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from macros.brochures import BuiltBrochure, build_brochures
 from macros.errors import DataErrors
 from macros.links import check_links
 from macros.pages import generated_pages
@@ -20,6 +21,9 @@ from macros.project import catalogue_for
 from macros.render import date_fr
 from macros.search_index import build_index
 from macros.theme import couleurs_css
+
+if TYPE_CHECKING:
+    from macros.catalogue import Catalogue
 from macros.updates import Updates
 
 
@@ -40,13 +44,28 @@ def on_config(config: Any) -> Any:
 
 
 _updates: dict[Path, Updates] = {}
+_brochures: dict[int, list[BuiltBrochure]] = {}
+
+
+def brochures_for(catalogue: Catalogue, docs_dir: Path) -> list[BuiltBrochure]:
+    """The brochures of this catalogue, laid out once per change of ``data/``."""
+    key = id(catalogue)
+    if key not in _brochures:
+        _brochures.clear()
+        _brochures[key] = build_brochures(catalogue, docs_dir / "assets" / "fonts")
+    return _brochures[key]
 
 
 def on_files(files: Files, config: Any) -> Files:
     root = _root(config)
     _updates[root] = Updates(root)
-    for page in generated_pages(catalogue_for(root)):
+    catalogue = catalogue_for(root)
+    for page in generated_pages(catalogue):
         files.append(File.generated(config, page.path, content=page.content))
+    built = brochures_for(catalogue, Path(config.docs_dir))
+    config.extra["brochures"] = built
+    for brochure in built:
+        files.append(File.generated(config, f"brochures/{brochure.filename}", content=brochure.pdf))
     files.append(File.generated(config, "assets/couleurs.css", content=couleurs_css(config.extra)))
     return files
 

@@ -56,6 +56,13 @@ def public_fr(public: Public) -> str:
     return " et ".join(parts).capitalize() if parts else ""
 
 
+def taille_fr(size: int) -> str:
+    """``245760`` → ``240 Ko``; ``3 500 000`` → ``3,3 Mo``."""
+    if size < 1024 * 1024:
+        return f"{max(1, round(size / 1024))} Ko"
+    return f"{size / 1024 / 1024:.1f} Mo".replace(".", ",")
+
+
 def euros(value: Decimal) -> str:
     text = f"{value:.2f}".replace(".", ",")
     return (text[:-3] if text.endswith(",00") else text) + " €"
@@ -126,6 +133,7 @@ def environment() -> Environment:
         public_fr=public_fr,
         tarif_fr=tarif_fr,
         markdown=markdown,
+        taille_fr=taille_fr,
         href=href,
         json_ld=json_ld,
     )

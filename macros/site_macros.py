@@ -114,6 +114,12 @@ def register(env: Any) -> None:
         return render("dernieres.html", items=catalogue.latest(nombre), base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
+    def liste_brochures() -> Markup:
+        """Every PDF brochure with its real size and page count."""
+        built = env.conf["extra"].get("brochures", [])
+        return render("brochures.html", brochures=built, c=catalogue, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
     def lien(path: str) -> str:
         """Relative link from the current page to a site path such as ``activites/``."""
         return posixpath.join(_base(env), path.lstrip("/"))

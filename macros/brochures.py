@@ -1,0 +1,137 @@
+"""PDF brochures (WeasyPrint), from the same data as the site, fully offline.
+
+``data/brochures.yml`` says which brochures to build; each is an HTML
+document rendered from a template, then laid out by WeasyPrint as a tagged
+PDF (PDF/UA-1) with the site's self-hosted fonts embedded.
+"""
+
+from __future__ import annotations
+
+import io
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import segno
+from pypdf import PdfReader
+
+from macros.catalogue import AGE_BANDS, Catalogue
+from macros.render import render
+
+if TYPE_CHECKING:
+    from macros.models import Activite, Brochure
+
+TEMPLATES = {
+    "guide-activites": "brochures/guide.html",
+    "plaquette-inclusion": "brochures/plaquette.html",
+    "pedt-en-bref": "brochures/pedt.html",
+}
+
+
+@dataclass(frozen=True)
+class BuiltBrochure:
+    """A brochure as published: its file name, bytes and page count."""
+
+    id: str
+    titre: str
+    type: str
+    pdf: bytes
+
+    @property
+    def filename(self) -> str:
+        return f"{self.id}.pdf"
+
+    @property
+    def pages(self) -> int:
+        """Page count, read from the PDF itself."""
+        return len(PdfReader(io.BytesIO(self.pdf)).pages)
+
+    @property
+    def size(self) -> int:
+        return len(self.pdf)
+
+
+def qr_code(url: str) -> str:
+    """An SVG data URI of a QR code for ``url`` (segno)."""
+    uri: str = segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
+    return uri
+
+
+def page_url(c: Catalogue, path: str) -> str:
+    """Absolute URL of a site path, for QR codes and printed links."""
+    return c.commune.url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def age_groups(acts: list[tuple[str, Activite]]) -> list[tuple[str, list[tuple[str, Activite]]]]:
+    """Activities grouped by the age band their youngest age falls in; parents last."""
+    groups: list[tuple[str, list[tuple[str, Activite]]]] = []
+    for _, label, first, last in AGE_BANDS:
+        members = [
+            (s, a)
+            for s, a in acts
+            if a.public.age_min is not None and first <= a.public.age_min <= last
+        ]
+        if members:
+            groups.append((label.capitalize(), members))
+    parents = [(s, a) for s, a in acts if a.public.age_min is None]
+    if parents:
+        groups.append(("Pour les parents", parents))
+    return groups
+
+
+def brochure_html(c: Catalogue, brochure: Brochure) -> str:
+    """The HTML document WeasyPrint lays out for ``brochure``."""
+    acts = c.select(brochure.selection)
+    context: dict[str, Any] = {
+        "c": c,
+        "b": brochure,
+        "activites": acts,
+        "qr": qr_code,
+        "url": lambda path: page_url(c, path),
+        "age_groups": age_groups,
+    }
+    if brochure.type == "guide-activites":
+        by_category = [(ident, label, [(s, a) for s, a in acts if a.categorie == ident])
+                       for ident, label in c.categories.items()]  # fmt: skip
+        context["categories"] = [entry for entry in by_category if entry[2]]
+        referent_ids = {a.referent for _, a in acts} | {"referent-inclusion"}
+        context["contacts"] = [r for r in c.referents.values() if r.id in referent_ids]
+    elif brochure.type == "plaquette-inclusion":
+        context["inclusion"] = c.referents.get("referent-inclusion")
+        context["accueil"] = [
+            (s, a) for s, a in c.sorted_activites() if a.accessibilite.accueil_handicap
+        ]
+        context["handicap"] = [r for r in c.referents.values() if "handicap" in r.role.lower()]
+    return str(render(TEMPLATES[brochure.type], **context))
+
+
+@cache
+def _css_text() -> str:
+    return (Path(__file__).parent / "templates" / "brochures" / "brochure.css").read_text(
+        encoding="utf-8"
+    )
+
+
+def build_brochure(c: Catalogue, brochure: Brochure, fonts: Path) -> BuiltBrochure:
+    """Lay out one brochure as a tagged PDF/UA-1 document."""
+    from weasyprint import CSS, HTML
+    from weasyprint.text.fonts import FontConfiguration
+
+    html = brochure_html(c, brochure)
+    config = FontConfiguration()
+    base = f"{fonts.resolve().as_uri()}/"
+    stylesheet = CSS(string=_css_text(), base_url=base, font_config=config)
+    pdf = HTML(string=html, base_url=base).write_pdf(
+        stylesheets=[stylesheet],
+        font_config=config,
+        pdf_variant="pdf/ua-1",
+        pdf_tags=True,
+        custom_metadata=True,
+    )
+    return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf)
+
+
+def build_brochures(c: Catalogue, fonts: Path) -> list[BuiltBrochure]:
+    """Every brochure of ``data/brochures.yml``, in order."""
+    return [build_brochure(c, brochure, fonts) for brochure in c.brochures]

@@ -1,0 +1,179 @@
+"""The PDF brochures of the built sample site: content, selections, QR codes, tags and fonts."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import pypdfium2
+import pytest
+import yaml
+import zxingcpp
+from pypdf import PdfReader
+
+from conftest import FIXTURES, ROOT
+from macros.brochures import build_brochures, page_url
+from macros.loader import load_catalogue
+from macros.render import taille_fr
+
+if TYPE_CHECKING:
+    from macros.catalogue import Catalogue
+    from macros.models import Brochure
+
+pytestmark = pytest.mark.slow
+
+CATALOGUE: Catalogue = load_catalogue(ROOT)
+BROCHURES = {b.id: b for b in CATALOGUE.brochures}
+
+
+def _pdf(site: Path, ident: str) -> PdfReader:
+    return PdfReader(site / "brochures" / f"{ident}.pdf")
+
+
+def _text(reader: PdfReader) -> str:
+    return " ".join(" ".join((page.extract_text() or "").split()) for page in reader.pages)
+
+
+def _flat(text: str) -> str:
+    return re.sub(r"\s+", "", text.replace("’", "'"))
+
+
+def _destinations(reader: PdfReader) -> set[str]:
+    return {name.lstrip("/") for name in reader.named_destinations}
+
+
+def _qr_urls(path: Path) -> set[str]:
+    found: set[str] = set()
+    document = pypdfium2.PdfDocument(path)
+    for index in range(len(document)):
+        image = document[index].render(scale=3).to_pil()
+        found |= {result.text for result in zxingcpp.read_barcodes(image)}
+    document.close()
+    return found
+
+
+def test_the_sample_defines_every_kind_of_brochure() -> None:
+    kinds = {b.type for b in CATALOGUE.brochures}
+    assert kinds == {"guide-activites", "plaquette-inclusion", "pedt-en-bref"}
+    assert any(b.selection.temps or b.selection.quartiers for b in CATALOGUE.brochures)
+
+
+@pytest.mark.parametrize("ident", sorted(BROCHURES))
+def test_each_brochure_is_a_tagged_french_pdf_with_title_and_embedded_fonts(
+    sample_site: Path, ident: str
+) -> None:
+    reader = _pdf(sample_site, ident)
+    root: Any = reader.trailer["/Root"]
+    assert "/StructTreeRoot" in root
+    assert bool(root["/MarkInfo"]["/Marked"])
+    assert root["/Lang"] == "fr"
+    assert reader.metadata is not None
+    assert reader.metadata.title == f"{BROCHURES[ident].titre} – {CATALOGUE.commune.nom}"
+    assert reader.metadata.author == CATALOGUE.commune.nom
+    assert reader.outline, "signets manquants"
+    fonts = set()
+    for page in reader.pages:
+        resources: Any = page["/Resources"]
+        for ref in (resources.get("/Font") or {}).values():
+            font: Any = ref.get_object()
+            descriptor = font.get("/FontDescriptor")
+            if descriptor is None and "/DescendantFonts" in font:
+                descriptor = font["/DescendantFonts"][0].get_object()["/FontDescriptor"]
+            descriptor = descriptor.get_object()
+            assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
+            fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert fonts <= {
+        "Atkinson-Hyperlegible",
+        "Atkinson-Hyperlegible-Bold",
+        "Atkinson-Hyperlegible-Italic",
+    }
+
+
+GUIDES = sorted(i for i, b in BROCHURES.items() if b.type == "guide-activites")
+
+
+@pytest.mark.parametrize("ident", GUIDES)
+def test_a_guide_holds_exactly_its_selection_with_titles_and_contacts(
+    sample_site: Path, ident: str
+) -> None:
+    brochure: Brochure = BROCHURES[ident]
+    selected = dict(CATALOGUE.select(brochure.selection))
+    reader = _pdf(sample_site, ident)
+    assert {d for d in _destinations(reader) if d.startswith("act-")} == {
+        f"act-{s}" for s in selected
+    }
+    text = _flat(_text(reader))
+    for act in selected.values():
+        assert _flat(act.titre) in text, act.titre
+        ref = CATALOGUE.referents[act.referent]
+        assert _flat(ref.role) in text and _flat(ref.telephone) in text
+    for quartier in {CATALOGUE.quartiers[a.lieu.quartier] for a in selected.values()}:
+        assert _flat(quartier) in text
+
+
+@pytest.mark.parametrize(
+    "ident", [i for i in GUIDES if BROCHURES[i].selection.temps or BROCHURES[i].selection.quartiers]
+)
+def test_each_qr_code_encodes_the_absolute_url_of_its_page(sample_site: Path, ident: str) -> None:
+    selected = dict(CATALOGUE.select(BROCHURES[ident].selection))
+    expected = {page_url(CATALOGUE, f"activites/{slug}/") for slug in selected}
+    expected.add(page_url(CATALOGUE, "activites/"))
+    assert _qr_urls(sample_site / "brochures" / f"{ident}.pdf") == expected
+
+
+def test_the_inclusion_leaflet_has_the_missions_the_referents_and_the_activities(
+    sample_site: Path,
+) -> None:
+    (ident,) = [i for i, b in BROCHURES.items() if b.type == "plaquette-inclusion"]
+    text = _flat(_text(_pdf(sample_site, ident)))
+    for mission in CATALOGUE.referents["referent-inclusion"].missions:
+        assert _flat(mission) in text
+    for act in CATALOGUE.activites.values():
+        assert (_flat(act.titre) in text) == act.accessibilite.accueil_handicap, act.titre
+    for ref in CATALOGUE.referents.values():
+        if "handicap" in ref.role.lower():
+            assert _flat(ref.role) in text and _flat(ref.telephone) in text
+
+
+def test_the_pedt_summary_has_every_axis_and_objective(sample_site: Path) -> None:
+    (ident,) = [i for i, b in BROCHURES.items() if b.type == "pedt-en-bref"]
+    text = _flat(_text(_pdf(sample_site, ident)))
+    for axe in CATALOGUE.pedt.axes:
+        assert _flat(axe.titre) in text
+        for objectif in axe.objectifs:
+            assert _flat(objectif.titre) in text
+
+
+def test_the_brochures_page_shows_the_real_size_and_page_count(sample_site: Path) -> None:
+    html = (sample_site / "brochures" / "index.html").read_text(encoding="utf-8")
+    for ident in BROCHURES:
+        path = sample_site / "brochures" / f"{ident}.pdf"
+        pages = len(PdfReader(path).pages)
+        label = f"PDF, {taille_fr(path.stat().st_size)}, {pages} page" + ("s" if pages > 1 else "")
+        assert re.search(
+            rf'href="\.\./brochures/{ident}\.pdf" download>[^<]+</a>\s*'
+            rf'<span class="pc-meta">{label}</span>',
+            html,
+        )
+
+
+def test_a_new_selection_needs_only_yaml(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    import shutil
+
+    shutil.copytree(FIXTURES / "mini" / "data", data)
+    (data / "brochures.yml").write_text(
+        yaml.safe_dump(
+            {"brochures": [{"id": "samedis", "titre": "Le samedi", "type": "guide-activites",
+                            "format": "A5", "selection": {"temps": ["week-end"]}}]},
+            allow_unicode=True,
+        ),
+        encoding="utf-8",
+    )  # fmt: skip
+    catalogue = load_catalogue(tmp_path)
+    (built,) = build_brochures(catalogue, ROOT / "docs" / "assets" / "fonts")
+    reader = PdfReader(__import__("io").BytesIO(built.pdf))
+    assert {d for d in _destinations(reader) if d.startswith("act-")} == {"act-eveil-musical"}
+    width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
+    assert (round(float(width) / 72 * 25.4), round(float(height) / 72 * 25.4)) == (148, 210)
