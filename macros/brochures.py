@@ -17,6 +17,7 @@ import segno
 from pypdf import PdfReader
 
 from macros.catalogue import AGE_BANDS, Catalogue
+from macros.export import page_url
 from macros.render import render
 
 if TYPE_CHECKING:
@@ -56,11 +57,6 @@ def qr_code(url: str) -> str:
     """An SVG data URI of a QR code for ``url`` (segno)."""
     uri: str = segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
     return uri
-
-
-def page_url(c: Catalogue, path: str) -> str:
-    """Absolute URL of a site path, for QR codes and printed links."""
-    return c.commune.url.rstrip("/") + "/" + path.lstrip("/")
 
 
 def age_groups(acts: list[tuple[str, Activite]]) -> list[tuple[str, list[tuple[str, Activite]]]]:

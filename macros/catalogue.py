@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         Entree,
         Objectif,
         Pedt,
+        Redirection,
         Referent,
         Ressource,
         Selection,
@@ -57,6 +58,7 @@ class Catalogue:
     activites: dict[str, Activite]
     ressources: dict[str, Ressource]
     brochures: list[Brochure] = field(default_factory=list)
+    redirections: list[Redirection] = field(default_factory=list)
 
     # --- labels -------------------------------------------------------------
     @cached_property

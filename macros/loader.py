@@ -18,7 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from macros.catalogue import Catalogue
 from macros.errors import DataError, DataErrors
 from macros.messages import describe, field_path
-from macros.models import Activite, Brochures, Commune, Pedt, Referents, Ressource
+from macros.models import Activite, Brochures, Commune, Pedt, Redirections, Referents, Ressource
 from macros.yaml_reader import Document, read_yaml
 
 if TYPE_CHECKING:
@@ -118,11 +118,18 @@ def load_catalogue(root: Path) -> Catalogue:
     brochures = (
         c.load(data / "brochures.yml", Brochures) if (data / "brochures.yml").is_file() else None
     )
+    redirections = (
+        c.load(data / "redirections.yml", Redirections)
+        if (data / "redirections.yml").is_file()
+        else None
+    )
     activites = _load_folder(c, data / "activites", Activite)
     ressources = _load_folder(c, data / "ressources", Ressource)
 
     if commune and pedt and referents:
         _check_references(c, commune, pedt, referents, brochures, activites, ressources)
+    if redirections:
+        _check_redirections(c, redirections, activites, ressources)
     if c.errors:
         raise DataErrors(c.errors)
     assert commune and pedt and referents
@@ -133,6 +140,7 @@ def load_catalogue(root: Path) -> Catalogue:
         activites={slug: loaded.item for slug, loaded in activites.items()},
         ressources={slug: loaded.item for slug, loaded in ressources.items()},
         brochures=list(brochures.item.brochures) if brochures else [],
+        redirections=list(redirections.item.redirections) if redirections else [],
     )
 
 
@@ -253,6 +261,25 @@ def _check_references(
                     "quartier",
                     "commune.yml",
                 )
+
+
+def _check_redirections(
+    c: _Collector, loaded: _Loaded, activites: dict[str, _Loaded], ressources: dict[str, _Loaded]
+) -> None:
+    pages = {f"/activites/{s}/" for s in activites} | {f"/parentalite/{s}/" for s in ressources}
+    seen: set[str] = set()
+    for i, redirection in enumerate(loaded.item.redirections):
+        if redirection.de in pages:
+            c.add(loaded.doc, ("redirections", i, "de"),
+                  f"« {redirection.de} » est l'adresse d'une page qui existe",
+                  "une redirection part d'une adresse qui n'existe plus.")  # fmt: skip
+        if redirection.de in seen:
+            c.add(
+                loaded.doc,
+                ("redirections", i, "de"),
+                f"« {redirection.de} » est redirigée deux fois",
+            )
+        seen.add(redirection.de)
 
 
 def _unique_ids(c: _Collector, doc: Document, key: str, ids: list[str]) -> None:

@@ -121,5 +121,6 @@ _OWN_HINTS = {
     "horaire": 'par exemple debut: "14:00" et fin: "15:30".',
     "periode": "par exemple debut: 2025-09-10 et fin: 2026-06-24.",
     "tarif": "par exemple type: payant et montant: 45.",
+    "chemin": "commencez et finissez par « / » : /activites/judo/.",
 }
 _OWN_KINDS = {*_OWN_HINTS, "email", "montant", "une_ligne"}

@@ -6,9 +6,10 @@ French too: they end up in the JSON Schema that editors see in VS Code.
 
 from __future__ import annotations
 
+import re
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
 from macros.fields import (
@@ -302,6 +303,32 @@ class Referents(Model):
     """``data/referents.yml``: the contacts, by role."""
 
     referents: list[Referent] = Field(min_length=1)
+
+
+# --- redirections.yml --------------------------------------------------------------
+
+
+def _site_path(value: str) -> str:
+    if not re.fullmatch(r"/(?:[a-z0-9-]+/)+", value):
+        raise _invalid(
+            "chemin",
+            f"adresse invalide « {value} » : une adresse du site, de la forme /activites/judo/",
+        )
+    return value
+
+
+Chemin = Annotated[str, AfterValidator(_site_path)]
+
+
+class Redirection(Model):
+    de: Chemin = Field(description="Ancienne adresse, par exemple /activites/judo/.")
+    vers: Chemin = Field(description="Nouvelle adresse, par exemple /activites/judo-4-11-ans/.")
+
+
+class Redirections(Model):
+    """``data/redirections.yml``: old addresses that must keep working."""
+
+    redirections: list[Redirection] = Field(default_factory=list)
 
 
 # --- brochures.yml ---------------------------------------------------------------

@@ -7,13 +7,18 @@ knows about MkDocs: a successor engine takes the same list.
 
 from __future__ import annotations
 
+import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+import segno
+
+from macros import export
 from macros.catalogue import AGE_BANDS, TEMPS_LABELS
 from macros.render import render
+from macros.schema import schema_texts
 from macros.vcard import vcard
 
 if TYPE_CHECKING:
@@ -103,6 +108,52 @@ def generated_pages(c: Catalogue) -> Iterator[GeneratedPage]:
             c=c, axe=axe, numero=number,
         )  # fmt: skip
     yield from _facets(c)
+    yield from item_files(c)
+    yield from data_files(c)
+
+
+def qr_svg(url: str, title: str) -> str:
+    """A QR code as an SVG file, for posters (segno)."""
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=4, title=title)
+    return buffer.getvalue().decode("utf-8")
+
+
+def data_files(c: Catalogue) -> list[GeneratedPage]:
+    """The open data files listed on ``/donnees/``, in the order shown."""
+    files = [
+        GeneratedPage("donnees/activites.json", export.activites_json(c)),
+        GeneratedPage("donnees/activites.csv", export.activites_csv(c)),
+        GeneratedPage("donnees/activites.ics", export.activites_ics(c)),
+        GeneratedPage("donnees/ressources.json", export.ressources_json(c)),
+        GeneratedPage("donnees/referents.json", export.referents_json(c)),
+    ]
+    files += [
+        GeneratedPage(f"donnees/schemas/{name}", text) for name, text in schema_texts().items()
+    ]
+    files.append(GeneratedPage("flux.xml", export.atom_feed(c)))
+    return files
+
+
+def item_files(c: Catalogue) -> Iterator[GeneratedPage]:
+    """Per item: QR codes for posters, an iCalendar file per activity, redirections."""
+    for slug, act in c.activites.items():
+        url = export.page_url(c, f"activites/{slug}/")
+        yield GeneratedPage(f"activites/{slug}/qr.svg", qr_svg(url, f"Code QR : {act.titre}"))
+        yield GeneratedPage(f"activites/{slug}.ics", export.activite_ics(c, slug))
+    for slug, res in c.ressources.items():
+        url = export.page_url(c, f"parentalite/{slug}/")
+        yield GeneratedPage(f"parentalite/{slug}/qr.svg", qr_svg(url, f"Code QR : {res.titre}"))
+    for ident, ref in c.referents.items():
+        url = export.page_url(c, f"contacts/{ident}/")
+        yield GeneratedPage(f"contacts/{ident}/qr.svg", qr_svg(url, f"Code QR : {ref.role}"))
+    for redirection in c.redirections:
+        depth = redirection.de.strip("/").count("/") + 1
+        target = "../" * depth + redirection.vers.lstrip("/")
+        html = render(
+            "redirection.html", c=c, cible=target, absolue=export.page_url(c, redirection.vers)
+        )
+        yield GeneratedPage(redirection.de.lstrip("/") + "index.html", str(html) + "\n")
 
 
 def _facets(c: Catalogue) -> Iterator[GeneratedPage]:

@@ -11,7 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from macros.models import Activite, Brochures, Commune, Pedt, Referents, Ressource
+from macros.models import Activite, Brochures, Commune, Pedt, Redirections, Referents, Ressource
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -23,6 +23,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "ressource": Ressource,
     "referents": Referents,
     "brochures": Brochures,
+    "redirections": Redirections,
 }
 
 

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING, Any
 from macros.catalogue import matches
 from macros.finder import form_options
 from macros.models import Selection
+from macros.pages import data_files
 from macros.project import catalogue_for
 from macros.render import render
 
@@ -118,6 +119,23 @@ def register(env: Any) -> None:
         """Every PDF brochure with its real size and page count."""
         built = env.conf["extra"].get("brochures", [])
         return render("brochures.html", brochures=built, c=catalogue, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def fichiers_donnees() -> Markup:
+        """The open data files, each with its size and the date of the data."""
+        files = [(f.path, len(f.content.encode("utf-8"))) for f in data_files(catalogue)]
+        latest = catalogue.latest(1)
+        return render(
+            "donnees.html", fichiers=files, date=latest[0][3] if latest else None, base=_base(env)
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def integration() -> Markup:
+        """The compact, header-less list of activities for an iframe (filtered by the URL)."""
+        return render(
+            "integrer.html", c=catalogue, activites=catalogue.sorted_activites(),
+            options=form_options(catalogue), base=_base(env),
+        )  # fmt: skip
 
     @env.macro  # type: ignore[untyped-decorator]
     def lien(path: str) -> str:

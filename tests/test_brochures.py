@@ -13,7 +13,8 @@ import zxingcpp
 from pypdf import PdfReader
 
 from conftest import FIXTURES, ROOT
-from macros.brochures import build_brochures, page_url
+from macros.brochures import build_brochures
+from macros.export import page_url
 from macros.loader import load_catalogue
 from macros.render import taille_fr
 

@@ -129,6 +129,7 @@
 
   // --- option counts ------------------------------------------------------------
   function updateCounts(state) {
+    if (form.hasAttribute("data-finder-fixe")) return;
     ["categorie", "temps", "jour", "quartier"].forEach(function (name) {
       var select = field(name);
       var counts = {};
@@ -243,6 +244,7 @@
   }
 
   function update(push) {
+    if (form.hasAttribute("data-finder-fixe")) push = false;
     var state = readForm();
     apply(state);
     var url = toQuery(state);
@@ -269,7 +271,7 @@
   });
 
   status.setAttribute("tabindex", "-1");
-  form.hidden = false;
+  if (!form.hasAttribute("data-finder-fixe")) form.hidden = false;
   writeForm(fromURL());
   apply(readForm());
 })();

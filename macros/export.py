@@ -1,0 +1,208 @@
+"""Open data: the catalogue as JSON, CSV, iCalendar and Atom, with well-kept libraries.
+
+Every function returns the file's content; nothing here knows about MkDocs.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from datetime import UTC, date, datetime, time, timedelta
+from typing import TYPE_CHECKING, Any
+from xml.etree import ElementTree as ET
+from zoneinfo import ZoneInfo
+
+import icalendar
+
+from macros.finder import JOURS
+
+if TYPE_CHECKING:
+    from macros.catalogue import Catalogue
+    from macros.models import Activite
+
+PARIS = ZoneInfo("Europe/Paris")
+LICENCE = "Licence Ouverte 2.0 (Etalab)"
+LICENCE_URL = "https://www.etalab.gouv.fr/licence-ouverte-open-licence/"
+ATOM = "http://www.w3.org/2005/Atom"
+
+
+def page_url(c: Catalogue, path: str) -> str:
+    return c.commune.url.rstrip("/") + "/" + path.lstrip("/")
+
+
+def activite_record(c: Catalogue, slug: str, act: Activite) -> dict[str, Any]:
+    record: dict[str, Any] = {"slug": slug, "url": page_url(c, f"activites/{slug}/")}
+    record.update(act.model_dump(mode="json"))
+    record["categorie_libelle"] = c.categories[act.categorie]
+    record["quartier_libelle"] = c.quartiers[act.lieu.quartier]
+    record["service_libelle"] = c.services[act.service]
+    return record
+
+
+def _document(c: Catalogue, key: str, items: list[dict[str, Any]]) -> str:
+    document = {
+        "producteur": c.commune.nom,
+        "licence": LICENCE,
+        "licence_url": LICENCE_URL,
+        "annee_scolaire": c.commune.annee_scolaire,
+        "exemple": c.exemple,
+        key: items,
+    }
+    return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
+
+
+def activites_json(c: Catalogue) -> str:
+    items = [activite_record(c, slug, act) for slug, act in c.sorted_activites()]
+    return _document(c, "activites", items)
+
+
+def ressources_json(c: Catalogue) -> str:
+    items = [
+        {"slug": slug, "url": page_url(c, f"parentalite/{slug}/"), **res.model_dump(mode="json")}
+        for slug, res in c.sorted_ressources()
+    ]
+    return _document(c, "ressources", items)
+
+
+def referents_json(c: Catalogue) -> str:
+    items = [
+        {"url": page_url(c, f"contacts/{ref.id}/"), **ref.model_dump(mode="json")}
+        for ref in c.referents.values()
+    ]
+    return _document(c, "referents", items)
+
+
+CSV_COLUMNS = (
+    "slug", "titre", "resume", "categorie", "age_min", "age_max", "parents", "temps",
+    "horaires", "lieu", "adresse", "quartier", "debut", "fin", "tarif", "montant",
+    "montant_max", "inscription", "inscription_url", "accueil_handicap", "activite_adaptee",
+    "acces_pmr", "service", "referent", "objectifs", "url",
+)  # fmt: skip
+
+
+def _oui(value: bool) -> str:
+    return "oui" if value else "non"
+
+
+def activites_csv(c: Catalogue) -> str:
+    """CSV for a French spreadsheet: UTF-8 with BOM, semicolons, one line per activity."""
+    out = io.StringIO()
+    out.write("\ufeff")
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for slug, a in c.sorted_activites():
+        writer.writerow([
+            slug, a.titre, a.resume, a.categorie,
+            "" if a.public.age_min is None else a.public.age_min,
+            "" if a.public.age_max is None else a.public.age_max,
+            _oui(a.public.parents), ",".join(a.temps),
+            " | ".join(f"{h.jour} {h.debut}-{h.fin}" for h in a.horaires),
+            a.lieu.nom, a.lieu.adresse, a.lieu.quartier,
+            a.periode.debut.isoformat(), a.periode.fin.isoformat(),
+            a.tarif.type,
+            "" if a.tarif.montant is None else str(a.tarif.montant).replace(".", ","),
+            "" if a.tarif.montant_max is None else str(a.tarif.montant_max).replace(".", ","),
+            a.inscription.modalites, a.inscription.url or "",
+            _oui(a.accessibilite.accueil_handicap), _oui(a.accessibilite.activite_adaptee),
+            _oui(a.accessibilite.acces_pmr), a.service, a.referent, ",".join(a.objectifs),
+            page_url(c, f"activites/{slug}/"),
+        ])  # fmt: skip
+    return out.getvalue()
+
+
+def first_day(start: date, jour: str) -> date:
+    """The first ``jour`` (``mercredi``…) on or after ``start``."""
+    return start + timedelta(days=(JOURS.index(jour) - start.weekday()) % 7)
+
+
+def _events(c: Catalogue, slug: str, a: Activite) -> list[icalendar.Event]:
+    host = c.commune.url.split("//", 1)[-1].strip("/").split("/")[0]
+    common = {
+        "summary": a.titre,
+        "description": f"{a.resume}\n{page_url(c, f'activites/{slug}/')}",
+        "location": f"{a.lieu.nom}, {a.lieu.adresse}",
+        "url": page_url(c, f"activites/{slug}/"),
+    }
+    events = []
+    if not a.horaires:
+        event = icalendar.Event()
+        event.add("uid", f"{slug}@{host}")
+        event.add("dtstart", a.periode.debut)
+        event.add("dtend", a.periode.fin + timedelta(days=1))
+        for key, value in common.items():
+            event.add(key, value)
+        events.append(event)
+    for index, h in enumerate(a.horaires):
+        day = first_day(a.periode.debut, h.jour)
+        if day > a.periode.fin:
+            continue
+        event = icalendar.Event()
+        event.add("uid", f"{slug}-{index}@{host}")
+        event.add("dtstart", datetime.combine(day, time.fromisoformat(h.debut), PARIS))
+        event.add("dtend", datetime.combine(day, time.fromisoformat(h.fin), PARIS))
+        until = datetime.combine(a.periode.fin, time(23, 59, 59), PARIS).astimezone(UTC)
+        event.add("rrule", {"freq": "weekly", "until": until})
+        for key, value in common.items():
+            event.add(key, value)
+        events.append(event)
+    for event in events:
+        event.add("dtstamp", datetime.combine(a.mis_a_jour or a.periode.debut, time(0, 0), UTC))
+    return events
+
+
+def _calendar(c: Catalogue, name: str) -> icalendar.Calendar:
+    cal = icalendar.Calendar()
+    cal.add("prodid", "-//Parcours//Activités//FR")
+    cal.add("version", "2.0")
+    cal.add("calscale", "GREGORIAN")
+    cal.add("x-wr-calname", name)
+    cal.add("x-wr-timezone", "Europe/Paris")
+    return cal
+
+
+def activites_ics(c: Catalogue) -> str:
+    cal = _calendar(c, f"Activités – {c.commune.nom}")
+    for slug, act in c.sorted_activites():
+        for event in _events(c, slug, act):
+            cal.add_component(event)
+    cal.add_missing_timezones()
+    text: str = cal.to_ical().decode("utf-8")
+    return text
+
+
+def activite_ics(c: Catalogue, slug: str) -> str:
+    act = c.activites[slug]
+    cal = _calendar(c, act.titre)
+    for event in _events(c, slug, act):
+        cal.add_component(event)
+    cal.add_missing_timezones()
+    text: str = cal.to_ical().decode("utf-8")
+    return text
+
+
+def atom_feed(c: Catalogue, count: int = 50) -> str:
+    """Atom feed of the latest updated activities and resources."""
+    ET.register_namespace("", ATOM)
+    feed = ET.Element(f"{{{ATOM}}}feed", {"xml:lang": "fr"})
+    latest = c.latest(count)
+    updated = max((d for *_, d in latest), default=date(2000, 1, 1))
+    ET.SubElement(feed, f"{{{ATOM}}}title").text = f"Activités et ressources – {c.commune.nom}"
+    ET.SubElement(feed, f"{{{ATOM}}}id").text = page_url(c, "flux.xml")
+    ET.SubElement(feed, f"{{{ATOM}}}updated").text = f"{updated.isoformat()}T00:00:00Z"
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "self", "href": page_url(c, "flux.xml")})
+    ET.SubElement(feed, f"{{{ATOM}}}link", {"rel": "alternate", "href": page_url(c, "")})
+    author = ET.SubElement(feed, f"{{{ATOM}}}author")
+    ET.SubElement(author, f"{{{ATOM}}}name").text = c.commune.nom
+    ET.SubElement(feed, f"{{{ATOM}}}rights").text = LICENCE
+    summaries = {f"activites/{s}/": a.resume for s, a in c.activites.items()}
+    summaries |= {f"parentalite/{s}/": r.resume for s, r in c.ressources.items()}
+    for path, kind, titre, when in latest:
+        entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
+        ET.SubElement(entry, f"{{{ATOM}}}title").text = f"{kind} : {titre}"
+        ET.SubElement(entry, f"{{{ATOM}}}id").text = page_url(c, path)
+        ET.SubElement(entry, f"{{{ATOM}}}link", {"rel": "alternate", "href": page_url(c, path)})
+        ET.SubElement(entry, f"{{{ATOM}}}updated").text = f"{when.isoformat()}T00:00:00Z"
+        ET.SubElement(entry, f"{{{ATOM}}}summary").text = summaries[path]
+    text: str = ET.tostring(feed, encoding="unicode", xml_declaration=True)
+    return text + "\n"
