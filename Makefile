@@ -39,12 +39,10 @@ lint: $(STAMP)
 
 chromium:
 	@if [ ! -x $(CHROMIUM) ]; then \
-		if [ "$$(id -u)" = 0 ]; then \
-			echo "Installation de Chromium (paquet Debian)…"; \
-			apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
-		else \
-			echo "Chromium manque : installez le paquet « chromium » (sudo apt-get install chromium)."; exit 1; \
-		fi; \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
+			echo "Chromium manque : installez le paquet « chromium » (apt-get install chromium)."; exit 1; fi; \
+		echo "Installation de Chromium (paquet Debian)…"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
 test: $(STAMP) chromium lint

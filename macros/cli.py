@@ -12,6 +12,7 @@ from pathlib import Path
 from macros.build import BuildError, build_site
 from macros.errors import DataErrors
 from macros.loader import load_catalogue
+from macros.scaffold import KINDS, ScaffoldError
 
 
 def _check(root: Path) -> int:
@@ -69,10 +70,46 @@ def main(argv: list[str] | None = None) -> int:
     build.add_argument("--sortie", type=Path, default=None, help="dossier de sortie (site/)")
     serve = sub.add_parser("serve", help="aperçu local qui se recharge à chaque modification")
     serve.add_argument("--adresse", default="127.0.0.1:8000", help="adresse d'écoute")
+    new = sub.add_parser(
+        "new",
+        help="créer une fiche (activite, ressource, referent) en répondant à des questions",
+        description="Crée une fiche valide et commentée. Sans option, pose les questions ; "
+        "avec --non-interactif, prend les réponses des options.",
+    )
+    new.add_argument("genre", choices=sorted(KINDS), help="type de fiche")
+    new.add_argument("--non-interactif", action="store_true", help="ne pose pas de question")
+    for option in NEW_OPTIONS:
+        new.add_argument(f"--{option.replace('_', '-')}", dest=option, default=None)
     args = parser.parse_args(argv)
     root = (args.projet or Path(os.getcwd())).resolve()
     if args.commande == "check":
         return _check(root)
     if args.commande == "build":
         return _build(root, args.sortie)
+    if args.commande == "new":
+        return _new(root, args)
     return _serve(root, args.adresse)
+
+
+NEW_OPTIONS = (
+    "titre", "resume", "description", "categorie", "age_min", "age_max", "temps", "jour",
+    "debut", "fin", "lieu_nom", "lieu_adresse", "quartier", "service", "referent", "tarif",
+    "montant", "accueil_handicap", "slug", "theme", "type", "organisme", "lien", "telephone",
+    "role", "structure", "email", "adresse", "horaires", "missions", "id",
+)  # fmt: skip
+
+
+def _new(root: Path, args: argparse.Namespace) -> int:
+    given = {option: getattr(args, option) for option in NEW_OPTIONS}
+    ask = None if args.non_interactif else input
+    try:
+        path = KINDS[args.genre](root, given, ask)
+    except (ScaffoldError, DataErrors) as exc:
+        print(f"Erreur : {exc}", file=sys.stderr)
+        return 1
+    except (EOFError, KeyboardInterrupt):
+        print("\nAbandon : aucune fiche n'a été écrite.", file=sys.stderr)
+        return 1
+    print(f"Fiche écrite et validée : {path.relative_to(root)}")
+    print("Relisez-la, complétez la description, puis regardez le résultat avec « make serve ».")
+    return 0

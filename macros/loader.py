@@ -38,6 +38,7 @@ class _Collector:
     def __init__(self, root: Path) -> None:
         self.root = root
         self.errors: list[DataError] = []
+        self.invalid: list[Document] = []  # read, but refused by their model
 
     def display(self, path: Path) -> str:
         try:
@@ -57,6 +58,7 @@ class _Collector:
                 loc: Loc = tuple(error["loc"])
                 message, hint = describe(error, _allowed_fields(model, loc))
                 self.add(doc, loc, message, hint)
+            self.invalid.append(doc)
             return None
         return _Loaded(doc, item)
 
@@ -223,17 +225,29 @@ def _check_references(
         )
     referent_ids = {r.id for r in refs}
 
-    for loaded in activites.values():
-        act: Activite = loaded.item
-        doc = loaded.doc
-        _known(c, doc, ("categorie",), act.categorie, categories, "catégorie", "commune.yml")
-        _known(
-            c, doc, ("lieu", "quartier"), act.lieu.quartier, quartiers, "quartier", "commune.yml"
-        )
-        _known(c, doc, ("service",), act.service, services, "service", "commune.yml")
-        _known(c, doc, ("referent",), act.referent, referent_ids, "référent", "referents.yml")
-        for i, objectif in enumerate(act.objectifs):
-            _known(c, doc, ("objectifs", i), objectif, objectives, "objectif du PEDT", "pedt.yml")
+    # References are checked on the raw data, so that a file refused by its model
+    # still gets them checked: every mistake is reported at once.
+    activity_docs = [loaded.doc for loaded in activites.values()]
+    activity_docs += [d for d in c.invalid if d.display.startswith("data/activites/")]
+    for doc in activity_docs:
+        raw: dict[str, Any] = doc.data if isinstance(doc.data, dict) else {}
+        lieu = raw.get("lieu")
+        objectifs = raw.get("objectifs")
+        checks: list[tuple[Loc, Any, set[str], str, str]] = [
+            (("categorie",), raw.get("categorie"), categories, "catégorie", "commune.yml"),
+            (("lieu", "quartier"), lieu.get("quartier") if isinstance(lieu, dict) else None,
+             quartiers, "quartier", "commune.yml"),
+            (("service",), raw.get("service"), services, "service", "commune.yml"),
+            (("referent",), raw.get("referent"), referent_ids, "référent", "referents.yml"),
+        ]  # fmt: skip
+        if isinstance(objectifs, list):
+            checks += [
+                (("objectifs", i), o, objectives, "objectif du PEDT", "pedt.yml")
+                for i, o in enumerate(objectifs)
+            ]
+        for loc, value, known, what, where in checks:
+            if isinstance(value, str):
+                _known(c, doc, loc, value.strip(), known, what, where)
     for loaded in ressources.values():
         _known(c, loaded.doc, ("theme",), loaded.item.theme, themes, "thème", "commune.yml")
 

@@ -14,6 +14,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from macros.brochures import BuiltBrochure, build_brochures
+from macros.csp import write_headers
 from macros.errors import DataErrors
 from macros.links import check_links
 from macros.pages import generated_pages
@@ -91,3 +92,4 @@ def on_post_build(config: Any) -> None:
     if problems:
         raise PluginError("Liens internes cassés :\n" + "\n".join(problems))
     build_index(site)
+    write_headers(site)
