@@ -19,11 +19,11 @@ CHUNKS = 4
 
 
 def site_pages(site: Path) -> list[str]:
-    """URL paths of every HTML page of a built site (search index and 404 aside)."""
+    """URL paths of every HTML page of a built site (search index and redirections aside)."""
     paths = []
     for html in sorted(site.rglob("index.html")):
         rel = html.relative_to(site).parent.as_posix()
-        if rel.startswith("pagefind"):
+        if rel.startswith("pagefind") or 'http-equiv="refresh"' in html.read_text(encoding="utf-8"):
             continue
         paths.append("/" if rel == "." else f"/{rel}/")
     return paths
