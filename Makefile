@@ -10,7 +10,9 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 CHROMIUM := /usr/bin/chromium
 
-.PHONY: all site serve check test lint schema lock chromium clean
+TAILLES ?= 100 1000 5000
+
+.PHONY: all site serve check test lint schema lock chromium clean bench
 
 all: site
 
@@ -47,6 +49,9 @@ chromium:
 
 test: $(STAMP) chromium lint
 	$(BIN)/python -m pytest -n 2
+
+bench: $(STAMP) chromium
+	$(BIN)/python bench/run.py --tailles $(TAILLES)
 
 lock: $(STAMP)
 	(echo '# Versions exactes installées par « make » (pip freeze). Régénérer : make lock'; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^parcours') > requirements.lock

@@ -22,6 +22,7 @@ from macros.project import catalogue_for
 from macros.render import date_fr
 from macros.search_index import build_index
 from macros.theme import couleurs_css
+from macros.timings import timed
 
 if TYPE_CHECKING:
     from macros.catalogue import Catalogue
@@ -63,7 +64,8 @@ def on_files(files: Files, config: Any) -> Files:
     catalogue = catalogue_for(root)
     for page in generated_pages(catalogue):
         files.append(File.generated(config, page.path, content=page.content))
-    built = brochures_for(catalogue, Path(config.docs_dir))
+    with timed("brochures"):
+        built = brochures_for(catalogue, Path(config.docs_dir))
     config.extra["brochures"] = built
     for brochure in built:
         files.append(File.generated(config, f"brochures/{brochure.filename}", content=brochure.pdf))
@@ -91,5 +93,6 @@ def on_post_build(config: Any) -> None:
     problems = check_links(site)
     if problems:
         raise PluginError("Liens internes cassés :\n" + "\n".join(problems))
-    build_index(site)
+    with timed("pagefind"):
+        build_index(site)
     write_headers(site)

@@ -1,0 +1,329 @@
+"""``make bench``: how Parcours scales, side by side with its references, measured in one run.
+
+Usage: ``python bench/run.py [--tailles 100 1000 5000] [--sortie bench/results]``.
+Prints a table (French and English labels) and writes it to the output folder
+as Markdown and JSON. Nothing here asserts a time: figures are reported.
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import gzip
+import json
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from datetime import UTC, datetime
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from generate import generate
+from references import hugo_project, material_project
+
+PY = sys.executable
+BIN = Path(PY).parent
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+]
+NAV_MAX = int(os.environ.get("BENCH_NAV_MAX", "1000"))
+"""Above this size the every-page-in-the-navigation reference is skipped (it grows as N²)."""
+
+
+class Progress:
+    def __init__(self, total: int) -> None:
+        self.total, self.done, self.start = total, 0, time.perf_counter()
+
+    def step(self, label: str) -> None:
+        self.done += 1
+        width = 30
+        filled = int(width * self.done / self.total)
+        elapsed = time.perf_counter() - self.start
+        bar = "█" * filled + "·" * (width - filled)
+        print(
+            f"\r[{bar}] {self.done}/{self.total} {elapsed:6.0f} s  {label[:50]:<50}",
+            end="",
+            flush=True,
+        )
+        if self.done == self.total:
+            print()
+
+
+def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
+    """Wall time and peak memory (of the command and all its children) of one run."""
+    probe = (
+        "import json,resource,subprocess,sys,time;"
+        "t=time.perf_counter();r=subprocess.run(sys.argv[1:]);d=time.perf_counter()-t;"
+        "u=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
+        "print(json.dumps({'code':r.returncode,'secondes':d,'memoire_mo':u/1024}))"
+    )
+    result = subprocess.run(
+        [PY, "-c", probe, *command],
+        cwd=cwd,
+        capture_output=True,
+        text=True,
+        env={**os.environ, **(env or {})},
+        check=False,
+    )
+    data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
+    if data["code"] != 0:
+        raise RuntimeError(f"{' '.join(command)} a échoué :\n{result.stderr[-3000:]}")
+    return data
+
+
+def folder_size(path: Path) -> int:
+    return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
+
+
+class Served:
+    """A built site served on a free loopback port."""
+
+    def __init__(self, site: Path) -> None:
+        handler = functools.partial(_Quiet, directory=str(site))
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+        threading.Thread(target=self.server.serve_forever, daemon=True).start()
+        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+def _transfer(page: Any, url: str) -> int:
+    """Bytes a browser downloads for ``url``, everything included, each response gzipped."""
+    bodies: list[bytes] = []
+
+    def keep(response: Any) -> None:
+        try:
+            if response.ok:
+                bodies.append(response.body())
+        except Exception:
+            pass
+
+    page.on("response", keep)
+    page.goto(url, wait_until="networkidle")
+    return sum(len(gzip.compress(b, 6)) for b in bodies)
+
+
+def browser_figures(site: Path, lunr_site: Path | None, query: str) -> dict[str, float]:
+    from playwright.sync_api import sync_playwright
+
+    served = Served(site)
+    figures: dict[str, float] = {}
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            for name, path in (("accueil_ko", "/"), ("activites_ko", "/activites/")):
+                context = browser.new_context()
+                page = context.new_page()
+                figures[name] = _transfer(page, served.url + path) / 1024
+                context.close()
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(served.url + "/recherche/")
+            page.wait_for_load_state("networkidle")
+            fetched: list[int] = []
+
+            def count(response: Any) -> None:
+                try:
+                    if "/pagefind/" in response.url and response.ok:
+                        fetched.append(len(response.body()))
+                except Exception:
+                    pass
+
+            page.on("response", count)
+            page.fill("#pc-q", query)
+            page.wait_for_function(
+                "document.querySelectorAll('#pc-resultats > li').length > 0", timeout=60000
+            )
+            page.wait_for_load_state("networkidle")
+            figures["recherche_ko"] = sum(fetched) / 1024
+            context.close()
+            context = browser.new_context()
+            page = context.new_page()
+            page.goto(served.url + "/activites/")
+            page.wait_for_function(
+                "document.querySelector('[data-finder]').dataset.duree !== undefined"
+            )
+            durations = page.evaluate(
+                """async () => {
+                  const select = document.getElementById('f-quartier');
+                  const values = Array.from(select.options).map(o => o.value);
+                  const out = [];
+                  for (let i = 0; i < 12; i++) {
+                    const t = performance.now();
+                    select.value = values[i % values.length];
+                    select.dispatchEvent(new Event('change', {bubbles: true}));
+                    await new Promise(r => requestAnimationFrame(() => setTimeout(r, 0)));
+                    out.push(performance.now() - t);
+                  }
+                  return out;
+                }"""
+            )
+            figures["filtre_ms"] = statistics.median(durations)
+            context.close()
+            browser.close()
+    finally:
+        served.close()
+    if lunr_site is not None:
+        index = lunr_site / "search" / "search_index.json"
+        figures["lunr_ko"] = len(gzip.compress(index.read_bytes(), 6)) / 1024
+    return figures
+
+
+def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
+    row: dict[str, Any] = {"taille": size}
+    project = generate(work / f"parcours-{size}", size)
+    progress.step(f"{size} : données générées")
+    row["check_s"] = measure([str(BIN / "parcours"), "check"], project)["secondes"]
+    progress.step(f"{size} : validation")
+    timings = work / f"mesures-{size}.jsonl"
+    timings.unlink(missing_ok=True)
+    built = measure([str(BIN / "parcours"), "build"], project, {"PARCOURS_MESURES": str(timings)})
+    steps: dict[str, float] = {}
+    for line in timings.read_text(encoding="utf-8").splitlines():
+        record = json.loads(line)
+        steps[record["etape"]] = steps.get(record["etape"], 0) + record["secondes"]
+    row["build_s"] = built["secondes"]
+    row["memoire_mo"] = built["memoire_mo"]
+    row["brochures_s"] = steps.get("brochures", 0.0)
+    row["pagefind_s"] = steps.get("pagefind", 0.0)
+    row["mkdocs_s"] = row["build_s"] - row["brochures_s"] - row["pagefind_s"] - row["check_s"]
+    site = project / "site"
+    row["site_mo"] = folder_size(site) / 1024 / 1024
+    guide = site / "brochures" / "guide-activites.pdf"
+    row["guide_mo"] = guide.stat().st_size / 1024 / 1024
+    progress.step(f"{size} : construction complète")
+
+    lean = material_project(project, work / f"material-lean-{size}", full_nav=False)
+    row["material_lean_s"] = measure([PY, "-m", "mkdocs", "build", "-q"], lean)["secondes"]
+    pages = [p for p in (lean / "site" / "activites").rglob("index.html")]
+    row["material_lean_ko_page"] = (
+        statistics.mean(p.stat().st_size for p in pages) / 1024 if pages else 0
+    )
+    progress.step(f"{size} : Material, pages hors navigation")
+    if size <= NAV_MAX:
+        full = material_project(project, work / f"material-nav-{size}", full_nav=True)
+        row["material_nav_s"] = measure([PY, "-m", "mkdocs", "build", "-q"], full)["secondes"]
+        pages = [p for p in (full / "site" / "activites").rglob("index.html")]
+        row["material_nav_ko_page"] = (
+            statistics.mean(p.stat().st_size for p in pages) / 1024 if pages else 0
+        )
+    progress.step(f"{size} : Material, toutes les pages dans la navigation")
+    hugo = hugo_project(project, work / f"hugo-{size}")
+    row["hugo_s"] = measure([str(BIN / "hugo"), "--quiet", "--destination", "public"], hugo)[
+        "secondes"
+    ]
+    progress.step(f"{size} : Hugo")
+    query = "natation"
+    row.update(browser_figures(site, lean / "site", query))
+    if row.get("lunr_ko"):
+        row["recherche_part"] = row["recherche_ko"] / row["lunr_ko"]
+    progress.step(f"{size} : mesures dans Chromium")
+    row["mkdocs_sur_material"] = row["mkdocs_s"] / row["material_lean_s"]
+    row["build_sur_hugo"] = row["build_s"] / row["hugo_s"]
+    return row
+
+
+COLUMNS = [
+    ("taille", "Activités / activities", "{:.0f}"),
+    ("check_s", "Validation / check (s)", "{:.2f}"),
+    ("build_s", "Construction complète / full build (s)", "{:.1f}"),
+    ("memoire_mo", "Mémoire max / peak memory (Mo)", "{:.0f}"),
+    ("mkdocs_s", "Étape MkDocs / MkDocs step (s)", "{:.1f}"),
+    ("material_lean_s", "Material, hors nav / lean ref. (s)", "{:.1f}"),
+    ("mkdocs_sur_material", "MkDocs ÷ Material lean (cible ≤ 1,3)", "{:.2f}"),
+    ("material_nav_s", "Material, tout dans la nav / default (s)", "{:.1f}"),
+    ("material_nav_ko_page", "Material défaut, Ko par page", "{:.0f}"),
+    ("material_lean_ko_page", "Material hors nav, Ko par page", "{:.0f}"),
+    ("hugo_s", "Hugo (s)", "{:.2f}"),
+    ("build_sur_hugo", "Parcours ÷ Hugo", "{:.0f}"),
+    ("pagefind_s", "Pagefind (s)", "{:.1f}"),
+    ("brochures_s", "Brochures (s)", "{:.1f}"),
+    ("guide_mo", "Guide PDF complet / full guide (Mo)", "{:.1f}"),
+    ("site_mo", "Taille du site / site size (Mo)", "{:.1f}"),
+    ("accueil_ko", "Accueil transféré / home transfer (Ko gzip)", "{:.0f}"),
+    ("activites_ko", "/activites/ transféré (Ko gzip)", "{:.0f}"),
+    ("recherche_ko", "1re recherche / first query (Ko)", "{:.0f}"),
+    ("lunr_ko", "Index lunr de Material (Ko gzip)", "{:.0f}"),
+    ("recherche_part", "Recherche ÷ lunr (cible ≤ 0,25 / 0,10)", "{:.3f}"),
+    ("filtre_ms", "Filtre du chercheur / filter change (ms)", "{:.1f}"),
+]
+
+
+def table(rows: list[dict[str, Any]]) -> str:
+    head = "| mesure / measure | " + " | ".join(str(r["taille"]) for r in rows) + " |"
+    lines = [head, "|---|" + "---:|" * len(rows)]
+    for key, label, fmt in COLUMNS[1:]:
+        cells = [fmt.format(r[key]).replace(".", ",") if key in r else "–" for r in rows]
+        lines.append(f"| {label} | " + " | ".join(cells) + " |")
+    return "\n".join(lines)
+
+
+def growth(rows: list[dict[str, Any]]) -> str:
+    by_size = {r["taille"]: r for r in rows}
+    if 1000 not in by_size or 5000 not in by_size:
+        return ""
+    a, b = by_size[1000], by_size[5000]
+    parts = [
+        f"- {key} : × {b[key] / a[key]:.1f} pour × 5 activités"
+        for key in ("build_s", "mkdocs_s", "brochures_s", "memoire_mo", "check_s")
+        if a.get(key)
+    ]
+    return "Croissance de 1 000 à 5 000 activités (linéaire = × 5) :\n" + "\n".join(parts)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--tailles", type=int, nargs="+", default=[100, 1000, 5000])
+    parser.add_argument("--sortie", type=Path, default=Path(__file__).resolve().parent / "results")
+    args = parser.parse_args(argv)
+    progress = Progress(7 * len(args.tailles))
+    rows = []
+    with tempfile.TemporaryDirectory(prefix="parcours-bench-") as tmp:
+        for size in args.tailles:
+            rows.append(run_size(size, Path(tmp), progress))
+    stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
+    machine = f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}"
+    report = "\n\n".join(
+        filter(
+            None,
+            [
+                f"# Parcours — banc d'essai / benchmark\n\n{stamp} — {machine}",
+                table(rows),
+                growth(rows),
+                f"Référence « tout dans la navigation » : jusqu'à {NAV_MAX} pages (coût en N²).",
+            ],
+        )
+    )
+    print(report)
+    args.sortie.mkdir(parents=True, exist_ok=True)
+    (args.sortie / "resultats.md").write_text(report + "\n", encoding="utf-8")
+    (args.sortie / "resultats.json").write_text(
+        json.dumps(
+            {"date": stamp, "machine": machine, "mesures": rows}, indent=2, ensure_ascii=False
+        )
+        + "\n",
+        encoding="utf-8",
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
