@@ -63,13 +63,12 @@ def test_the_policy_is_strict(sample_site: Path) -> None:
 
 def test_pages_finder_and_search_run_under_the_policy(page: Page, strict_url: str) -> None:
     page.add_init_script(WATCH)
+    # wait_for_selector, not wait_for_function: the policy rightly forbids eval().
     page.goto(strict_url + "/activites/?age=8")
-    page.wait_for_function(
-        "document.querySelector('[data-finder]').dataset.resultats !== undefined"
-    )
+    page.wait_for_selector("form[data-finder][data-resultats]", state="attached")
     assert page.evaluate("window.__csp") == []
     page.goto(strict_url + "/recherche/?q=judo")
-    page.wait_for_function("document.querySelectorAll('#pc-resultats > li').length > 0")
+    page.wait_for_selector("#pc-resultats > li")
     assert page.evaluate("window.__csp") == []
     page.goto(strict_url + "/")
     page.wait_for_load_state("networkidle")
