@@ -187,6 +187,20 @@ def browser_figures(site: Path, lunr_site: Path | None, query: str) -> dict[str,
     return figures
 
 
+def material_reference(
+    project: Path, work: Path, size: int, row: dict[str, Any], *, full_nav: bool
+) -> Path:
+    """Build stock Material on the same pages; record its time and mean page weight."""
+    kind = "nav" if full_nav else "lean"
+    reference = material_project(project, work / f"material-{kind}-{size}", full_nav=full_nav)
+    row[f"material_{kind}_s"] = measure([PY, "-m", "mkdocs", "build", "-q"], reference)["secondes"]
+    pages = list((reference / "site" / "activites").rglob("index.html"))
+    row[f"material_{kind}_ko_page"] = (
+        statistics.mean(p.stat().st_size for p in pages) / 1024 if pages else 0
+    )
+    return reference
+
+
 def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
     row: dict[str, Any] = {"taille": size}
     project = generate(work / f"parcours-{size}", size)
@@ -211,20 +225,10 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
     row["guide_mo"] = guide.stat().st_size / 1024 / 1024
     progress.step(f"{size} : construction complète")
 
-    lean = material_project(project, work / f"material-lean-{size}", full_nav=False)
-    row["material_lean_s"] = measure([PY, "-m", "mkdocs", "build", "-q"], lean)["secondes"]
-    pages = [p for p in (lean / "site" / "activites").rglob("index.html")]
-    row["material_lean_ko_page"] = (
-        statistics.mean(p.stat().st_size for p in pages) / 1024 if pages else 0
-    )
+    lean = material_reference(project, work, size, row, full_nav=False)
     progress.step(f"{size} : Material, pages hors navigation")
     if size <= NAV_MAX:
-        full = material_project(project, work / f"material-nav-{size}", full_nav=True)
-        row["material_nav_s"] = measure([PY, "-m", "mkdocs", "build", "-q"], full)["secondes"]
-        pages = [p for p in (full / "site" / "activites").rglob("index.html")]
-        row["material_nav_ko_page"] = (
-            statistics.mean(p.stat().st_size for p in pages) / 1024 if pages else 0
-        )
+        material_reference(project, work, size, row, full_nav=True)
     progress.step(f"{size} : Material, toutes les pages dans la navigation")
     hugo = hugo_project(project, work / f"hugo-{size}")
     row["hugo_s"] = measure([str(BIN / "hugo"), "--quiet", "--destination", "public"], hugo)[

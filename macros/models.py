@@ -237,31 +237,43 @@ class Image(Model):
 class Activite(Model):
     """``data/activites/<slug>.yml``: one activity; the file name is its address."""
 
-    titre: Annotated[Texte, Field(max_length=90)]
+    titre: Annotated[Texte, Field(max_length=90)] = Field(
+        description="Titre de l'activité, 90 caractères au plus.",
+        examples=["Judo : éveil et initiation"],
+    )
     resume: Annotated[Texte, Field(max_length=240)] = Field(
-        description="Une phrase pour les cartes."
+        description="Une phrase pour les cartes et la recherche, 240 caractères au plus."
     )
-    description: TexteLong = Field(description="Texte complet, en Markdown.")
-    categorie: Identifiant = Field(description="Une catégorie de commune.yml.")
-    public: Public
+    description: TexteLong = Field(description="Texte complet, en Markdown (listes avec « - »).")
+    categorie: Identifiant = Field(description="Une catégorie de commune.yml.", examples=["sport"])
+    public: Public = Field(description="Âges (age_min, age_max) ou parents: oui.")
     temps: list[Temps] = Field(
-        min_length=1, description="scolaire, periscolaire, mercredi, vacances, week-end."
+        min_length=1,
+        description="Moments : scolaire, periscolaire, mercredi, vacances, week-end.",
+        examples=[["mercredi", "vacances"]],
     )
-    lieu: Lieu
-    horaires: list[Horaire] = Field(default_factory=list)
-    periode: Periode
-    tarif: Tarif
-    inscription: Inscription
-    accessibilite: Accessibilite
-    service: Identifiant = Field(description="Un service de commune.yml.")
+    lieu: Lieu = Field(description="Nom, adresse et quartier du lieu.")
+    horaires: list[Horaire] = Field(
+        default_factory=list,
+        description="Séances de la semaine : jour, début et fin entre guillemets.",
+    )
+    periode: Periode = Field(description="Premier et dernier jour de l'activité.")
+    tarif: Tarif = Field(description="gratuit, quotient-familial ou payant, avec le montant.")
+    inscription: Inscription = Field(description="Comment s'inscrire, lien et date limite.")
+    accessibilite: Accessibilite = Field(
+        description="Accueil des enfants en situation de handicap, activité adaptée, accès PMR."
+    )
+    service: Identifiant = Field(description="Un service de commune.yml.", examples=["sports"])
     referent: Identifiant = Field(description="Un identifiant de referents.yml.")
     objectifs: list[Identifiant] = Field(
-        default_factory=list, description="Identifiants d'objectifs du PEDT."
+        default_factory=list, description="Identifiants d'objectifs de pedt.yml."
     )
-    labels: list[Texte] = Field(default_factory=list)
-    image: Image | None = None
+    labels: list[Texte] = Field(default_factory=list, description="Labels obtenus, en texte.")
+    image: Image | None = Field(
+        None, description="Image facultative ; son texte alt est obligatoire."
+    )
     mis_a_jour: Date | None = Field(None, description="Date de dernière mise à jour, AAAA-MM-JJ.")
-    exemple: Oui = False
+    exemple: Oui = Field(False, description="oui pour une fiche fictive (données d'exemple).")
 
 
 # --- ressources/<slug>.yml -----------------------------------------------------------
@@ -270,33 +282,43 @@ class Activite(Model):
 class Ressource(Model):
     """``data/ressources/<slug>.yml``: a parenting resource."""
 
-    titre: Annotated[Texte, Field(max_length=90)]
-    resume: Annotated[Texte, Field(max_length=240)]
-    description: TexteLong
-    theme: Identifiant = Field(description="Un thème de commune.yml.")
-    public: Public
-    type: TypeRessource
-    organisme: Texte
-    lien: Lien | None = None
-    telephone: Telephone | None = None
-    mis_a_jour: Date | None = None
-    exemple: Oui = False
+    titre: Annotated[Texte, Field(max_length=90)] = Field(description="Titre de la ressource.")
+    resume: Annotated[Texte, Field(max_length=240)] = Field(
+        description="Une phrase de présentation."
+    )
+    description: TexteLong = Field(description="Texte complet, en Markdown.")
+    theme: Identifiant = Field(description="Un thème de commune.yml.", examples=["ecrans"])
+    public: Public = Field(description="Âges des enfants concernés, ou parents: oui.")
+    type: TypeRessource = Field(description="guide, site, numero-utile, atelier ou permanence.")
+    organisme: Texte = Field(description="Qui la propose.", examples=["Éducation nationale"])
+    lien: Lien | None = Field(None, description="Adresse https://… ou page du site (/inclusion/).")
+    telephone: Telephone | None = Field(
+        None, description="Numéro entre guillemets, ou numéro court (3018)."
+    )
+    mis_a_jour: Date | None = Field(None, description="Date de dernière mise à jour, AAAA-MM-JJ.")
+    exemple: Oui = Field(False, description="oui pour une fiche fictive (données d'exemple).")
 
 
 # --- referents.yml ---------------------------------------------------------------
 
 
 class Referent(Model):
-    id: Identifiant
-    role: Texte = Field(examples=["Référent inclusion"])
-    service: Identifiant
-    structure: Texte = Field(examples=["Caisse des écoles"])
-    email: Email
-    telephone: Telephone
-    adresse: Texte
-    horaires: Texte
-    missions: list[Texte] = Field(default_factory=list)
-    exemple: Oui = False
+    id: Identifiant = Field(description="Identifiant cité par les activités (champ referent).")
+    role: Texte = Field(
+        description="Le rôle, pas le nom d'une personne.", examples=["Référent inclusion"]
+    )
+    service: Identifiant = Field(description="Un service de commune.yml.")
+    structure: Texte = Field(
+        description="La structure qui l'emploie.", examples=["Caisse des écoles"]
+    )
+    email: Email = Field(description="Adresse professionnelle.", examples=["inclusion@example.org"])
+    telephone: Telephone = Field(description="Numéro professionnel, entre guillemets.")
+    adresse: Texte = Field(description="Où le rencontrer.")
+    horaires: Texte = Field(
+        description="Quand le joindre.", examples=["Lundi et jeudi, 9 h – 12 h"]
+    )
+    missions: list[Texte] = Field(default_factory=list, description="Ses missions, une par ligne.")
+    exemple: Oui = Field(False, description="oui pour un contact fictif (données d'exemple).")
 
 
 class Referents(Model):

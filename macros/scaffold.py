@@ -79,16 +79,29 @@ def _answer(question: Question, given: dict[str, Any], ask: Ask | None) -> str:
     return text
 
 
-def _check_or_remove(root: Path, path: Path) -> None:
+def _new_path(root: Path, folder: str, slug: str) -> Path:
+    path = root / "data" / folder / f"{slug}.yml"
+    if path.exists():
+        raise ScaffoldError(
+            f"{path.relative_to(root)} existe déjà : choisissez un autre titre ou --slug"
+        )
+    return path
+
+
+def _write_checked(root: Path, path: Path, template: str, context: dict[str, Any]) -> Path:
+    """Write the file from its template, then check ``data/``; a refused file is removed."""
+    text = _yaml_environment().get_template(template).render(**context)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
     try:
         load_catalogue(root)
     except DataErrors as exc:
-        own = [e for e in exc.errors if e.file.endswith(path.name)]
-        if own:
+        if any(e.file.endswith(path.name) for e in exc.errors):
             path.unlink()
             raise ScaffoldError(
                 "la fiche n'est pas valide, elle n'a pas été gardée :\n" + exc.report()
             ) from None
+    return path
 
 
 def new_activite(root: Path, given: dict[str, Any], ask: Ask | None = None) -> Path:
@@ -148,11 +161,7 @@ def new_activite(root: Path, given: dict[str, Any], ask: Ask | None = None) -> P
         "aujourdhui": date.today().isoformat(),
         "exemple": bool(given.get("exemple")),
     }
-    text = _yaml_environment().get_template("nouvelle_activite.yml").render(**context)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    _check_or_remove(root, path)
-    return path
+    return _write_checked(root, path, "nouvelle_activite.yml", context)
 
 
 def new_ressource(root: Path, given: dict[str, Any], ask: Ask | None = None) -> Path:
@@ -188,11 +197,7 @@ def new_ressource(root: Path, given: dict[str, Any], ask: Ask | None = None) -> 
         "aujourdhui": date.today().isoformat(),
         "exemple": bool(given.get("exemple")),
     }
-    text = _yaml_environment().get_template("nouvelle_ressource.yml").render(**context)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    path.write_text(text, encoding="utf-8")
-    _check_or_remove(root, path)
-    return path
+    return _write_checked(root, path, "nouvelle_ressource.yml", context)
 
 
 def new_referent(root: Path, given: dict[str, Any], ask: Ask | None = None) -> Path:

@@ -32,3 +32,16 @@ def test_vscode_maps_every_data_file_to_its_schema() -> None:
     assert set(mapped) == {f"data/schema/{name}" for name in schema_texts()}
     for schema in mapped:
         assert (ROOT / schema).is_file()
+
+
+@pytest.mark.parametrize("name", ["activite", "ressource"])
+def test_every_field_an_editor_writes_is_described_in_french(name: str) -> None:
+    schema = json.loads(schema_texts()[f"{name}.schema.json"])
+    missing = [key for key, prop in schema["properties"].items() if not prop.get("description")]
+    assert missing == []
+
+
+def test_every_contact_field_is_described_in_french() -> None:
+    schema = json.loads(schema_texts()["referents.schema.json"])
+    referent = schema["$defs"]["Referent"]["properties"]
+    assert [key for key, prop in referent.items() if not prop.get("description")] == []
