@@ -123,32 +123,56 @@
     return n;
   }
 
+  // The filters a record fails, stopping at two: with none it is shown, with
+  // exactly one it counts for that filter's options (one pass for everything).
+  function failures(r, state) {
+    var failed = [];
+    for (var i = 0; i < FILTERS.length && failed.length < 2; i++) {
+      var name = FILTERS[i];
+      if (state[name] !== "" && !matches(r, only(state, name))) failed.push(name);
+    }
+    return failed;
+  }
+
+  var single = {};
+  function only(state, name) {
+    for (var i = 0; i < FILTERS.length; i++) single[FILTERS[i]] = "";
+    single[name] = state[name];
+    return single;
+  }
+
   function plural(n) {
     return n === 0 ? "Aucune activité" : n + (n > 1 ? " activités" : " activité");
   }
 
   // --- option counts ------------------------------------------------------------
-  function updateCounts(state) {
-    if (form.hasAttribute("data-finder-fixe")) return;
+  // Results each option would give, other filters unchanged: a record counts for
+  // the options of filter `name` when `name` is the only filter it fails (or none).
+  function updateCounts(failedBy) {
     ["categorie", "temps", "jour", "quartier"].forEach(function (name) {
-      var select = field(name);
       var counts = {};
-      records.forEach(function (r) {
-        if (!matches(r, state, name)) return;
+      for (var i = 0; i < records.length; i++) {
+        var failed = failedBy[i];
+        if (failed.length > 1 || (failed.length === 1 && failed[0] !== name)) continue;
+        var r = records[i];
         var values = name === "temps" ? r.temps : name === "jour" ? r.jours : [r[name]];
-        values.forEach(function (v) { counts[v] = (counts[v] || 0) + 1; });
-      });
-      Array.prototype.forEach.call(select.options, function (option) {
+        for (var j = 0; j < values.length; j++) counts[values[j]] = (counts[values[j]] || 0) + 1;
+      }
+      Array.prototype.forEach.call(field(name).options, function (option) {
         if (!option.value) return;
-        option.textContent = option.dataset.label + " (" + (counts[option.value] || 0) + ")";
+        var text = option.dataset.label + " (" + (counts[option.value] || 0) + ")";
+        if (option.textContent !== text) option.textContent = text;
       });
     });
     ["gratuit", "handicap"].forEach(function (name) {
+      var n = 0;
+      for (var i = 0; i < records.length; i++) {
+        var failed = failedBy[i];
+        if (records[i][name] && (failed.length === 0 || (failed.length === 1 && failed[0] === name))) n++;
+      }
       var label = form.querySelector('label[for="f-' + name + '"]');
-      var withIt = {};
-      for (var key in state) withIt[key] = state[key];
-      withIt[name] = "1";
-      label.textContent = label.dataset.label + " (" + count(withIt) + ")";
+      var text = label.dataset.label + " (" + n + ")";
+      if (label.textContent !== text) label.textContent = text;
     });
   }
 
@@ -227,13 +251,15 @@
   function apply(state) {
     var started = performance.now();
     var shown = 0;
+    var failedBy = new Array(records.length);
     for (var i = 0; i < records.length; i++) {
-      var ok = matches(records[i], state);
+      failedBy[i] = failures(records[i], state);
+      var ok = failedBy[i].length === 0;
       if (ok) shown++;
       if (records[i].li.hidden === ok) records[i].li.hidden = !ok;
     }
     sort(state.tri);
-    updateCounts(state);
+    if (!form.hasAttribute("data-finder-fixe")) updateCounts(failedBy);
     empty.hidden = shown !== 0;
     if (shown === 0) suggest(state);
     clearTimeout(announceTimer);
