@@ -39,6 +39,47 @@ NOMS = [
     "Ludothèque",
     "Aide aux devoirs",
 ]
+SUJETS = [
+    "Les enfants",
+    "Les jeunes",
+    "Chaque participant",
+    "Le groupe",
+    "Les familles",
+    "Les animateurs",
+]
+VERBES = [
+    "découvrent",
+    "pratiquent",
+    "explorent",
+    "préparent",
+    "construisent",
+    "partagent",
+    "inventent",
+]
+OBJETS = [
+    "des jeux coopératifs", "un spectacle de fin d'année", "des ateliers d'expression",
+    "les règles du jeu", "un projet collectif", "des techniques nouvelles", "un carnet de bord",
+    "des sorties au parc", "des défis en équipe", "une exposition", "des recettes de saison",
+    "des maquettes", "un journal", "des parcours d'orientation", "des chansons",
+]  # fmt: skip
+COMPLEMENTS = [
+    "à leur rythme", "avec des intervenants diplômés", "en petits groupes",
+    "tout au long de l'année",
+    "pendant les vacances", "dans le respect de chacun", "avec le soutien des parents",
+    "en lien avec les écoles du quartier", "grâce au matériel prêté par la ville",
+]  # fmt: skip
+
+
+def _sentence(rng: random.Random) -> str:
+    return (
+        f"{rng.choice(SUJETS)} {rng.choice(VERBES)} {rng.choice(OBJETS)} {rng.choice(COMPLEMENTS)}."
+    )
+
+
+def _text(rng: random.Random, count: int) -> str:
+    return " ".join(_sentence(rng) for _ in range(count))
+
+
 LIEUX = [
     "Gymnase",
     "Médiathèque",
@@ -115,7 +156,7 @@ def generate(dest: Path, count: int, seed: int = 2025) -> Path:
             {
                 "titre": f"{nom} n° {i + 1} – {rng.choice(LIEUX).lower()}",
                 "resume": f"Une séance de {nom.lower()} pour découvrir et progresser.",
-                "description": f"Activité {nom.lower()} encadrée par des animateurs diplômés.\n\n"
+                "description": f"{_text(rng, 3)}\n\n{_text(rng, 3)}\n\n"
                 "- Apporter une bouteille d'eau.\n- Tenue adaptée.\n",
                 "categorie": categories[i % len(categories)],
                 "public": {"age_min": age_min, "age_max": min(25, age_min + rng.randint(1, 6))},

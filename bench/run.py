@@ -143,7 +143,8 @@ def browser_figures(site: Path, lunr_site: Path | None, query: str) -> dict[str,
             def count(response: Any) -> None:
                 try:
                     if "/pagefind/" in response.url and response.ok:
-                        fetched.append(len(response.body()))
+                        body = response.body()  # index chunks are already compressed
+                        fetched.append(min(len(body), len(gzip.compress(body, 6))))
                 except Exception:
                     pass
 

@@ -13,11 +13,11 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import segno
 from pypdf import PdfReader
 
 from macros.catalogue import AGE_BANDS, Catalogue
 from macros.export import page_url
+from macros.qr import qr_data_uri
 from macros.render import render
 
 if TYPE_CHECKING:
@@ -45,18 +45,13 @@ class BuiltBrochure:
 
     @property
     def pages(self) -> int:
-        """Page count, read from the PDF itself."""
-        return len(PdfReader(io.BytesIO(self.pdf)).pages)
+        """Page count, read from the PDF itself (its page tree's /Count: no need to walk it)."""
+        root: Any = PdfReader(io.BytesIO(self.pdf)).trailer["/Root"]
+        return int(root["/Pages"]["/Count"])
 
     @property
     def size(self) -> int:
         return len(self.pdf)
-
-
-def qr_code(url: str) -> str:
-    """An SVG data URI of a QR code for ``url`` (segno)."""
-    uri: str = segno.make(url, error="m").svg_data_uri(scale=4, border=2, dark="#000", light="#fff")
-    return uri
 
 
 def age_groups(acts: list[tuple[str, Activite]]) -> list[tuple[str, list[tuple[str, Activite]]]]:
@@ -83,7 +78,7 @@ def brochure_html(c: Catalogue, brochure: Brochure) -> str:
         "c": c,
         "b": brochure,
         "activites": acts,
-        "qr": qr_code,
+        "qr": qr_data_uri,
         "url": lambda path: page_url(c, path),
         "age_groups": age_groups,
     }

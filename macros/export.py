@@ -9,6 +9,7 @@ import csv
 import io
 import json
 from datetime import UTC, date, datetime, time, timedelta
+from functools import cache
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
 from zoneinfo import ZoneInfo
@@ -151,6 +152,18 @@ def _events(c: Catalogue, slug: str, a: Activite) -> list[icalendar.Event]:
     return events
 
 
+@cache
+def _paris_timezone() -> Any:
+    """The VTIMEZONE of Europe/Paris, computed once (icalendar takes long to build it)."""
+    probe = icalendar.Calendar()
+    event = icalendar.Event()
+    event.add("dtstart", datetime(2025, 9, 1, 12, 0, tzinfo=PARIS))
+    probe.add_component(event)
+    probe.add_missing_timezones()
+    (timezone,) = probe.walk("VTIMEZONE")
+    return timezone
+
+
 def _calendar(c: Catalogue, name: str) -> icalendar.Calendar:
     cal = icalendar.Calendar()
     cal.add("prodid", "-//Parcours//Activités//FR")
@@ -174,9 +187,10 @@ def activites_ics(c: Catalogue) -> str:
 def activite_ics(c: Catalogue, slug: str) -> str:
     act = c.activites[slug]
     cal = _calendar(c, act.titre)
+    if act.horaires:
+        cal.add_component(_paris_timezone())
     for event in _events(c, slug, act):
         cal.add_component(event)
-    cal.add_missing_timezones()
     text: str = cal.to_ical().decode("utf-8")
     return text
 

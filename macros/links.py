@@ -2,36 +2,45 @@
 
 from __future__ import annotations
 
-from html.parser import HTMLParser
+import html
+import re
+from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 _SKIPPED_PAGES = {"404.html"}  # its links are written for any depth, resolved by the server
 
 
-class _Page(HTMLParser):
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.links: list[str] = []
+_TAG = re.compile(r"<(a|link|area|img|script|iframe|source)\b([^>]*)>", re.I)
+_ATTR = re.compile(r'\s(href|src)="([^"]*)"', re.I)
+_ID = re.compile(r'\sid="([^"]*)"')
+_NAME = re.compile(r'<a\b[^>]*\sname="([^"]*)"', re.I)
 
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        for name, value in attrs:
-            if value is None:
-                continue
-            if name in {"id", "name"} and (name == "id" or tag == "a"):
-                self.ids.add(value)
+
+@dataclass
+class _Page:
+    ids: set[str]
+    links: list[str]
+
+
+def _read(text: str) -> _Page:
+    """Ids and link targets of a page (regular expressions: the HTML is our own, well formed)."""
+    links = []
+    for match in _TAG.finditer(text):
+        tag, attrs = match.group(1).lower(), match.group(2)
+        for name, value in _ATTR.findall(attrs):
+            name = name.lower()
             if (name == "href" and tag in {"a", "link", "area"}) or (
                 name == "src" and tag in {"img", "script", "iframe", "source"}
             ):
-                self.links.append(value)
+                links.append(html.unescape(value))
+    ids = {html.unescape(v) for v in _ID.findall(text)} | set(_NAME.findall(text))
+    return _Page(ids, links)
 
 
 def _parse(path: Path, cache: dict[Path, _Page]) -> _Page:
     if path not in cache:
-        page = _Page()
-        page.feed(path.read_text(encoding="utf-8"))
-        cache[path] = page
+        cache[path] = _read(path.read_text(encoding="utf-8"))
     return cache[path]
 
 

@@ -7,16 +7,14 @@ knows about MkDocs: a successor engine takes the same list.
 
 from __future__ import annotations
 
-import io
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
-import segno
-
 from macros import export
 from macros.catalogue import AGE_BANDS, TEMPS_LABELS
+from macros.qr import qr_svg
 from macros.render import render
 from macros.schema import schema_texts
 from macros.vcard import vcard
@@ -110,13 +108,6 @@ def generated_pages(c: Catalogue) -> Iterator[GeneratedPage]:
     yield from _facets(c)
     yield from item_files(c)
     yield from data_files(c)
-
-
-def qr_svg(url: str, title: str) -> str:
-    """A QR code as an SVG file, for posters (segno)."""
-    buffer = io.BytesIO()
-    segno.make(url, error="m").save(buffer, kind="svg", scale=10, border=4, title=title)
-    return buffer.getvalue().decode("utf-8")
 
 
 def data_files(c: Catalogue) -> list[GeneratedPage]:

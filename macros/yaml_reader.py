@@ -42,7 +42,7 @@ class _NoResolver(yaml.resolver.BaseResolver):
     """Resolve nothing implicitly: plain scalars keep the ``str`` tag."""
 
 
-class _Composer(
+class _PyComposer(
     yaml.reader.Reader,
     yaml.scanner.Scanner,
     yaml.parser.Parser,
@@ -55,6 +55,18 @@ class _Composer(
         yaml.parser.Parser.__init__(self)
         yaml.composer.Composer.__init__(self)
         _NoResolver.__init__(self)
+
+
+_CParser: Any = getattr(getattr(yaml, "cyaml", None), "CParser", None)
+_Composer: Any = _PyComposer
+if _CParser is not None:  # libyaml: the same nodes, about five times faster
+
+    class _CComposer(_CParser, _NoResolver):  # type: ignore[misc]
+        def __init__(self, stream: str) -> None:
+            _CParser.__init__(self, stream)
+            _NoResolver.__init__(self)
+
+    _Composer = _CComposer
 
 
 @dataclass
@@ -190,7 +202,7 @@ class _Converter:
 
 def _scalar(node: ScalarNode) -> Any:
     value: str = node.value
-    if node.style is not None:  # quoted or block scalar: always text
+    if node.style:  # quoted or block scalar: always text (plain is None, or "" with libyaml)
         return value
     if value in _NULLS:
         return None
@@ -207,7 +219,7 @@ def _syntax_message(exc: yaml.MarkedYAMLError) -> str:
         return "alias YAML non défini ou en double (« & », « * »)"
     if "mapping values are not allowed" in problem:
         return "deux-points « : » inattendu dans une valeur"
-    if "found character '\\t'" in problem:
+    if "found character '\\t'" in problem or "tab character" in problem:
         return "tabulation trouvée : YAML n'accepte que des espaces pour l'indentation"
     if "could not find expected ':'" in problem:
         return "il manque le deux-points « : » après une clé"
@@ -224,7 +236,7 @@ def _syntax_hint(exc: yaml.MarkedYAMLError) -> str:
     problem = (exc.problem or "").strip()
     if "mapping values are not allowed" in problem:
         return 'mettez la valeur entre guillemets, par exemple titre: "Judo : initiation".'
-    if "\\t" in problem:
+    if "\\t" in problem or "tab character" in problem:
         return "remplacez les tabulations par des espaces."
     if "expected a single document" in problem:
         return "un fichier = une fiche ; retirez la ligne « --- » du milieu."
