@@ -198,6 +198,7 @@
   }
 
   var currentSort = null;
+  var ordered = records.slice();
   function sort(tri) {
     if (tri === currentSort) return;
     currentSort = tri;
@@ -217,7 +218,42 @@
     var fragment = document.createDocumentFragment();
     sorted.forEach(function (r) { fragment.appendChild(r.li); });
     list.appendChild(fragment);
+    ordered = sorted;
   }
+
+  // Drawing a thousand cards takes the browser hundreds of milliseconds: show
+  // the first results, and more on demand. The count always gives the total.
+  var PAGE = 24;
+  var limit = PAGE;
+  var more = document.createElement("button");
+  more.type = "button";
+  more.className = "md-button";
+  more.hidden = true;
+  list.parentNode.insertBefore(more, list.nextSibling);
+
+  function draw() {
+    var rank = 0;
+    for (var i = 0; i < ordered.length; i++) {
+      var r = ordered[i];
+      var visible = r.ok && rank < limit;
+      if (r.ok) rank++;
+      if (r.li.hidden === visible) r.li.hidden = !visible;
+    }
+    var rest = rank - limit;
+    more.hidden = rest <= 0;
+    if (rest > 0) more.textContent = "Afficher " + Math.min(rest, PAGE) + " activités de plus (" + rest + " restantes)";
+  }
+
+  more.addEventListener("click", function () {
+    var first = limit;
+    limit += PAGE;
+    draw();
+    var rank = 0;
+    for (var i = 0; i < ordered.length; i++) {
+      if (!ordered[i].ok) continue;
+      if (rank++ === first) { ordered[i].li.querySelector("a").focus(); break; }
+    }
+  });
 
   // --- empty result: which filter to relax --------------------------------
   function suggest(state) {
@@ -254,11 +290,12 @@
     var failedBy = new Array(records.length);
     for (var i = 0; i < records.length; i++) {
       failedBy[i] = failures(records[i], state);
-      var ok = failedBy[i].length === 0;
-      if (ok) shown++;
-      if (records[i].li.hidden === ok) records[i].li.hidden = !ok;
+      records[i].ok = failedBy[i].length === 0;
+      if (records[i].ok) shown++;
     }
     sort(state.tri);
+    limit = PAGE;
+    draw();
     if (!form.hasAttribute("data-finder-fixe")) updateCounts(failedBy);
     empty.hidden = shown !== 0;
     if (shown === 0) suggest(state);
