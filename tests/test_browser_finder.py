@@ -28,6 +28,10 @@ def expected(query: FinderQuery) -> set[str]:
 
 
 def shown(page: Page) -> set[str]:
+    """Every card a user can reach: the drawn ones, after "Afficher … de plus" until all are drawn."""
+    more = page.locator("[data-finder-plus]")
+    while more.is_visible():
+        more.click()
     slugs: list[str] = page.eval_on_selector_all(
         "[data-finder-liste] > li:not([hidden])", "els => els.map(e => e.dataset.slug)"
     )
@@ -194,3 +198,22 @@ def test_axe_reports_nothing_in_filtered_and_empty_states(
     tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
     assert result.response["violations"] == []
+
+
+def test_long_lists_are_drawn_a_page_at_a_time_and_the_count_gives_the_total(
+    page: Page, site_url: str
+) -> None:
+    visit(page, site_url, {})
+    total = len(CATALOGUE.activites)
+    announced(page, total)
+    assert total > 24, "l'échantillon doit dépasser une page de résultats"
+    drawn = page.eval_on_selector_all("[data-finder-liste] > li:not([hidden])", "els => els.length")
+    assert drawn == 24
+    more = page.locator("[data-finder-plus]")
+    assert (
+        more.inner_text()
+        == f"Afficher {min(24, total - 24)} activités de plus ({total - 24} restantes)"
+    )
+    more.click()
+    assert page.evaluate("document.activeElement.closest('li').dataset.slug") is not None
+    assert len(shown(page)) == total

@@ -229,6 +229,7 @@
   more.type = "button";
   more.className = "md-button";
   more.hidden = true;
+  more.setAttribute("data-finder-plus", "");
   list.parentNode.insertBefore(more, list.nextSibling);
 
   function draw() {
