@@ -28,7 +28,7 @@ def expected(query: FinderQuery) -> set[str]:
 
 
 def shown(page: Page) -> set[str]:
-    """Every card a user can reach: the drawn ones, after "Afficher … de plus" until all are drawn."""
+    """Every card a user can reach: drawn, then "Afficher … de plus" until all are drawn."""
     more = page.locator("[data-finder-plus]")
     while more.is_visible():
         more.click()
