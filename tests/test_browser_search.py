@@ -109,6 +109,7 @@ def _status(page: Page) -> str:
 def test_the_query_lives_in_the_url_and_results_are_announced(page: Page, site_url: str) -> None:
     page.goto(site_url + "/recherche/?q=" + quote("référent inclusion") + "&type=contact")
     status = _status(page)
+    page.wait_for_selector("#pc-resultats > li")  # cards are drawn just after the count
     count = page.locator("#pc-resultats > li").count()
     assert count > 0
     assert status.startswith(f"{len(api_count(page))} résultat")
@@ -166,6 +167,7 @@ def test_nothing_of_the_index_loads_before_searching(page: Page, site_url: str) 
 def test_axe_reports_nothing_on_the_results(page: Page, site_url: str) -> None:
     page.goto(site_url + "/recherche/?q=harcelement")
     _status(page)
+    page.wait_for_selector("#pc-resultats > li")
     tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
     assert result.response["violations"] == []
