@@ -117,9 +117,6 @@ class Catalogue:
         """Activities matching a brochure or finder selection."""
         return [(slug, act) for slug, act in self.sorted_activites() if matches(act, selection)]
 
-    def activites_for_age(self, age: int) -> list[tuple[str, Activite]]:
-        return [(s, a) for s, a in self.sorted_activites() if accepts_age(a, age)]
-
     def activites_for_referent(self, referent_id: str) -> list[tuple[str, Activite]]:
         return [(s, a) for s, a in self.sorted_activites() if a.referent == referent_id]
 
