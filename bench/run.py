@@ -8,6 +8,7 @@ as Markdown and JSON. Nothing here asserts a time: figures are reported.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import functools
 import gzip
 import json
@@ -60,26 +61,44 @@ class Progress:
             print()
 
 
+def _tree_rss(root: Any) -> int:
+    """Resident memory of a process and all its children, added up."""
+    import psutil
+
+    total = 0
+    with contextlib.suppress(psutil.Error):
+        for member in [root, *root.children(recursive=True)]:
+            with contextlib.suppress(psutil.Error):
+                total += member.memory_info().rss
+    return total
+
+
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
-    """Wall time and peak memory (of the command and all its children) of one run."""
-    probe = (
-        "import json,resource,subprocess,sys,time;"
-        "t=time.perf_counter();r=subprocess.run(sys.argv[1:]);d=time.perf_counter()-t;"
-        "u=resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss;"
-        "print(json.dumps({'code':r.returncode,'secondes':d,'memoire_mo':u/1024}))"
-    )
-    result = subprocess.run(
-        [PY, "-c", probe, *command],
-        cwd=cwd,
-        capture_output=True,
-        text=True,
-        env={**os.environ, **(env or {})},
-        check=False,
-    )
-    data: dict[str, float] = json.loads(result.stdout.strip().splitlines()[-1])
-    if data["code"] != 0:
-        raise RuntimeError(f"{' '.join(command)} a échoué :\n{result.stderr[-3000:]}")
-    return data
+    """Wall time and peak memory of one run: the resident memory of the command
+    and all its children added up (the brochures are laid out in a second
+    process alongside MkDocs), sampled every 50 ms."""
+    import psutil
+
+    with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
+        start = time.perf_counter()
+        process = subprocess.Popen(
+            command,
+            cwd=cwd,
+            env={**os.environ, **(env or {})},
+            stdout=subprocess.DEVNULL,
+            stderr=errors,
+            text=True,
+        )
+        root = psutil.Process(process.pid)
+        peak = 0
+        while process.poll() is None:
+            peak = max(peak, _tree_rss(root))
+            time.sleep(0.05)
+        seconds = time.perf_counter() - start
+        if process.returncode != 0:
+            errors.seek(0)
+            raise RuntimeError(f"{' '.join(command)} a échoué :\n{errors.read()[-3000:]}")
+    return {"secondes": seconds, "memoire_mo": peak / 1024 / 1024}
 
 
 def folder_size(path: Path) -> int:
@@ -183,9 +202,45 @@ def browser_figures(site: Path, lunr_site: Path | None, query: str) -> dict[str,
     finally:
         served.close()
     if lunr_site is not None:
-        index = lunr_site / "search" / "search_index.json"
-        figures["lunr_ko"] = len(gzip.compress(index.read_bytes(), 6)) / 1024
+        figures.update(lunr_figures(lunr_site))
     return figures
+
+
+def lunr_figures(site: Path) -> dict[str, float]:
+    """What stock Material's lunr search makes a browser download (gzip), and its raw index.
+
+    Material loads its search worker, lunr's French stemmer and the whole index
+    as soon as a page opens: all of it is there before the first query.
+    """
+    from playwright.sync_api import sync_playwright
+
+    served = Served(site)
+    fetched: list[int] = []
+    try:
+        with sync_playwright() as p:
+            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
+            page = browser.new_page()
+
+            def count(response: Any) -> None:
+                try:
+                    if ("search" in response.url or "/lunr/" in response.url) and response.ok:
+                        fetched.append(len(gzip.compress(response.body(), 6)))
+                except Exception:
+                    pass
+
+            page.on("response", count)
+            page.goto(served.url + "/", wait_until="networkidle")
+            page.fill("input.md-search__input", "natation")
+            page.wait_for_selector(".md-search-result__list > *", state="attached", timeout=60000)
+            page.wait_for_load_state("networkidle")
+            browser.close()
+    finally:
+        served.close()
+    index = site / "search" / "search_index.json"
+    return {
+        "lunr_ko": sum(fetched) / 1024,
+        "lunr_brut_ko": index.stat().st_size / 1024,
+    }
 
 
 def material_reference(
@@ -217,9 +272,14 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
         steps[record["etape"]] = steps.get(record["etape"], 0) + record["secondes"]
     row["build_s"] = built["secondes"]
     row["memoire_mo"] = built["memoire_mo"]
-    row["brochures_s"] = steps.get("brochures", 0.0)
+    row["brochures_s"] = steps.get("brochures", 0.0)  # in its own process, alongside MkDocs
     row["pagefind_s"] = steps.get("pagefind", 0.0)
-    row["mkdocs_s"] = row["build_s"] - row["brochures_s"] - row["pagefind_s"] - row["check_s"]
+    row["pages_generees_s"] = steps.get("pages-generees", 0.0)
+    row["liens_s"] = steps.get("liens", 0.0)
+    row["attente_brochures_s"] = steps.get("attente-brochures", 0.0)
+    # The MkDocs step's own work: the mkdocs process, less Pagefind and the
+    # time it spent waiting for the brochures laid out on the other core.
+    row["mkdocs_s"] = steps["mkdocs"] - row["pagefind_s"] - row["attente_brochures_s"]
     site = project / "site"
     row["site_mo"] = folder_size(site) / 1024 / 1024
     guide = site / "brochures" / "guide-activites.pdf"
@@ -227,6 +287,7 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
     progress.step(f"{size} : construction complète")
 
     lean = material_reference(project, work, size, row, full_nav=False)
+    row["pages"] = sum(1 for _ in (lean / "site").rglob("index.html"))
     progress.step(f"{size} : Material, pages hors navigation")
     if size <= NAV_MAX:
         material_reference(project, work, size, row, full_nav=True)
@@ -248,10 +309,13 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
 
 COLUMNS = [
     ("taille", "Activités / activities", "{:.0f}"),
+    ("pages", "Pages HTML (les deux sites) / HTML pages (both sites)", "{:.0f}"),
     ("check_s", "Validation / check (s)", "{:.2f}"),
     ("build_s", "Construction complète / full build (s)", "{:.1f}"),
     ("memoire_mo", "Mémoire max / peak memory (Mo)", "{:.0f}"),
     ("mkdocs_s", "Étape MkDocs / MkDocs step (s)", "{:.1f}"),
+    ("pages_generees_s", "  dont pages générées / generated pages (s)", "{:.1f}"),
+    ("liens_s", "  dont vérification des liens / link check (s)", "{:.1f}"),
     ("material_lean_s", "Material, hors nav / lean ref. (s)", "{:.1f}"),
     ("mkdocs_sur_material", "MkDocs ÷ Material lean (cible ≤ 1,3)", "{:.2f}"),
     ("material_nav_s", "Material, tout dans la nav / default (s)", "{:.1f}"),
@@ -260,13 +324,15 @@ COLUMNS = [
     ("hugo_s", "Hugo (s)", "{:.2f}"),
     ("build_sur_hugo", "Parcours ÷ Hugo", "{:.0f}"),
     ("pagefind_s", "Pagefind (s)", "{:.1f}"),
-    ("brochures_s", "Brochures (s)", "{:.1f}"),
+    ("brochures_s", "Brochures, processus parallèle / in parallel (s)", "{:.1f}"),
+    ("attente_brochures_s", "Attente des brochures / waiting for them (s)", "{:.1f}"),
     ("guide_mo", "Guide PDF complet / full guide (Mo)", "{:.1f}"),
     ("site_mo", "Taille du site / site size (Mo)", "{:.1f}"),
     ("accueil_ko", "Accueil transféré / home transfer (Ko gzip)", "{:.0f}"),
     ("activites_ko", "/activites/ transféré (Ko gzip)", "{:.0f}"),
     ("recherche_ko", "1re recherche / first query (Ko)", "{:.0f}"),
-    ("lunr_ko", "Index lunr de Material (Ko gzip)", "{:.0f}"),
+    ("lunr_ko", "Recherche lunr de Material, téléchargée (Ko gzip)", "{:.0f}"),
+    ("lunr_brut_ko", "Index lunr brut / raw (Ko)", "{:.0f}"),
     ("recherche_part", "Recherche ÷ lunr (cible ≤ 0,25 / 0,10)", "{:.3f}"),
     ("filtre_ms", "Filtre du chercheur / filter change (ms)", "{:.1f}"),
 ]
@@ -288,7 +354,18 @@ def growth(rows: list[dict[str, Any]]) -> str:
     a, b = by_size[1000], by_size[5000]
     parts = [
         f"- {key} : × {b[key] / a[key]:.1f} pour × 5 activités"
-        for key in ("build_s", "mkdocs_s", "brochures_s", "memoire_mo", "check_s")
+        for key in (
+            "build_s",
+            "mkdocs_s",
+            "brochures_s",
+            "pagefind_s",
+            "memoire_mo",
+            "check_s",
+            "material_lean_s",
+            "hugo_s",
+            "recherche_ko",
+            "lunr_ko",
+        )
         if a.get(key)
     ]
     return "Croissance de 1 000 à 5 000 activités (linéaire = × 5) :\n" + "\n".join(parts)

@@ -7,18 +7,17 @@ PDF (PDF/UA-1) with the site's self-hosted fonts embedded.
 
 from __future__ import annotations
 
-import io
+import multiprocessing
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from pypdf import PdfReader
-
 from macros.catalogue import AGE_BANDS, Catalogue
 from macros.export import page_url
 from macros.qr import qr_data_uri
 from macros.render import render
+from macros.timings import timed
 
 if TYPE_CHECKING:
     from macros.models import Activite, Brochure
@@ -32,22 +31,17 @@ TEMPLATES = {
 
 @dataclass(frozen=True)
 class BuiltBrochure:
-    """A brochure as published: its file name, bytes and page count."""
+    """A brochure as published: its file name, bytes and page count (as laid out)."""
 
     id: str
     titre: str
     type: str
     pdf: bytes
+    pages: int
 
     @property
     def filename(self) -> str:
         return f"{self.id}.pdf"
-
-    @property
-    def pages(self) -> int:
-        """Page count, read from the PDF itself (its page tree's /Count: no need to walk it)."""
-        root: Any = PdfReader(io.BytesIO(self.pdf)).trailer["/Root"]
-        return int(root["/Pages"]["/Count"])
 
     @property
     def size(self) -> int:
@@ -109,20 +103,46 @@ def build_brochure(c: Catalogue, brochure: Brochure, fonts: Path) -> BuiltBrochu
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
+    from macros import pdf_pages
+
+    pdf_pages.install()
     html = brochure_html(c, brochure)
     config = FontConfiguration()
     base = f"{fonts.resolve().as_uri()}/"
     stylesheet = CSS(string=_css_text(), base_url=base, font_config=config)
-    pdf = HTML(string=html, base_url=base).write_pdf(
-        stylesheets=[stylesheet],
-        font_config=config,
-        pdf_variant="pdf/ua-1",
-        pdf_tags=True,
-        custom_metadata=True,
+    options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "custom_metadata": True}
+    document = HTML(string=html, base_url=base).render(
+        stylesheets=[stylesheet], font_config=config, **options
     )
-    return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf)
+    pdf = document.write_pdf(**options)
+    return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf, len(document.pages))
 
 
 def build_brochures(c: Catalogue, fonts: Path) -> list[BuiltBrochure]:
     """Every brochure of ``data/brochures.yml``, in order."""
-    return [build_brochure(c, brochure, fonts) for brochure in c.brochures]
+    with timed("brochures"):
+        return [build_brochure(c, brochure, fonts) for brochure in c.brochures]
+
+
+class BrochuresInBackground:
+    """:func:`build_brochures` running in a child process while the caller goes on.
+
+    WeasyPrint takes most of a large build: laid out on the second core, the
+    brochures cost little more than the pages' own rendering. The child comes
+    from a fork server (a plain fork is unsafe once ``mkdocs serve`` runs its
+    threads); the catalogue is sent to it, not read again from ``data/``.
+    """
+
+    def __init__(self, c: Catalogue, fonts: Path) -> None:
+        self._pool = multiprocessing.get_context("forkserver").Pool(1)
+        self._pending = self._pool.apply_async(build_brochures, (c, fonts))
+        self._pool.close()
+
+    def result(self) -> list[BuiltBrochure]:
+        """The brochures, once laid out (re-raises the child's error)."""
+        built: list[BuiltBrochure] = self._pending.get()
+        return built
+
+    def cancel(self) -> None:
+        """Stop the child at once (the build failed: nothing will be published)."""
+        self._pool.terminate()

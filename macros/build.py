@@ -14,6 +14,7 @@ import tempfile
 from pathlib import Path
 
 from macros.project import catalogue_for
+from macros.timings import timed
 
 
 class BuildError(RuntimeError):
@@ -28,15 +29,16 @@ def build_site(root: Path, out: Path | None = None) -> Path:
     out.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=".site-build-", dir=out.parent))
     try:
-        result = subprocess.run(
-            [sys.executable, "-m", "mkdocs", "build", "--strict",
-             "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(tmp)],
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-            env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        )  # fmt: skip
+        with timed("mkdocs"):
+            result = subprocess.run(
+                [sys.executable, "-m", "mkdocs", "build", "--strict",
+                 "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(tmp)],
+                cwd=root,
+                capture_output=True,
+                text=True,
+                check=False,
+                env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+            )  # fmt: skip
         if result.returncode != 0:
             raise BuildError(_explain(result.stdout + result.stderr))
         _swap(tmp, out)

@@ -109,9 +109,15 @@ class Catalogue:
     # --- activities -------------------------------------------------------------
     def sorted_activites(self) -> list[tuple[str, Activite]]:
         """Activities by title, in French collation order (accents ignored)."""
+        return list(self._sorted_activites)
+
+    @cached_property
+    def _sorted_activites(self) -> tuple[tuple[str, Activite], ...]:
         from macros.fields import fold
 
-        return sorted(self.activites.items(), key=lambda item: (fold(item[1].titre), item[0]))
+        return tuple(
+            sorted(self.activites.items(), key=lambda item: (fold(item[1].titre), item[0]))
+        )
 
     def select(self, selection: Selection) -> list[tuple[str, Activite]]:
         """Activities matching a brochure or finder selection."""

@@ -184,14 +184,22 @@ def activites_ics(c: Catalogue) -> str:
     return text
 
 
+@cache
+def _paris_timezone_text() -> str:
+    text: str = _paris_timezone().to_ical().decode("utf-8")
+    return text
+
+
 def activite_ics(c: Catalogue, slug: str) -> str:
+    """One activity's calendar; the Europe/Paris VTIMEZONE is serialised once for all."""
     act = c.activites[slug]
     cal = _calendar(c, act.titre)
-    if act.horaires:
-        cal.add_component(_paris_timezone())
     for event in _events(c, slug, act):
         cal.add_component(event)
     text: str = cal.to_ical().decode("utf-8")
+    if act.horaires:
+        head, sep, rest = text.partition("BEGIN:VEVENT\r\n")
+        text = head + _paris_timezone_text() + sep + rest
     return text
 
 

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import html
+import os
+import posixpath
 import re
 from dataclasses import dataclass
-from pathlib import Path, PurePosixPath
+from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 _SKIPPED_PAGES = {"404.html"}  # its links are written for any depth, resolved by the server
@@ -38,49 +40,72 @@ def _read(text: str) -> _Page:
     return _Page(ids, links)
 
 
-def _parse(path: Path, cache: dict[Path, _Page]) -> _Page:
-    if path not in cache:
-        cache[path] = _read(path.read_text(encoding="utf-8"))
-    return cache[path]
+def _parse(site: Path, rel: str, cache: dict[str, _Page]) -> _Page:
+    if rel not in cache:
+        cache[rel] = _read((site / rel).read_text(encoding="utf-8"))
+    return cache[rel]
 
 
-def _target(site: Path, page: Path, url: str) -> Path:
-    base = PurePosixPath(page.relative_to(site).as_posix()).parent
-    joined = PurePosixPath(unquote(url)) if url.startswith("/") else base / unquote(url)
+def _target(base: str, path: str, dirs: set[str]) -> str:
+    """Site-relative path of the file a link ``path`` from folder ``base`` leads to."""
+    joined = unquote(path) if path.startswith("/") else f"{base}/{unquote(path)}"
     parts: list[str] = []
-    for part in joined.parts:
-        if part in {"", ".", "/"}:
+    for part in joined.split("/"):
+        if part in {"", "."}:
             continue
         if part == "..":
             if parts:
                 parts.pop()
             continue
         parts.append(part)
-    target = site.joinpath(*parts)
-    if url.endswith("/") or target.is_dir():
-        target = target / "index.html"
+    target = "/".join(parts)
+    if path.endswith("/") or target in dirs:
+        target = f"{target}/index.html" if target else "index.html"
     return target
+
+
+def _tree(site: Path) -> tuple[set[str], set[str]]:
+    """Every file and folder of the site, as site-relative POSIX paths, read once."""
+    files: set[str] = set()
+    dirs: set[str] = {""}
+    for folder, subfolders, names in os.walk(site):
+        rel = Path(folder).relative_to(site).as_posix()
+        prefix = "" if rel == "." else f"{rel}/"
+        dirs.update(prefix + name for name in subfolders)
+        files.update(prefix + name for name in names)
+    return files, dirs
 
 
 def check_links(site: Path) -> list[str]:
     """Return one French line per broken internal link or anchor (empty when all is well)."""
-    cache: dict[Path, _Page] = {}
+    files, dirs = _tree(site)
+    cache: dict[str, _Page] = {}
+    resolved: dict[tuple[str, str], str] = {}
     problems: list[str] = []
-    for page_path in sorted(site.rglob("*.html")):
-        rel = page_path.relative_to(site).as_posix()
+    for rel in sorted(f for f in files if f.endswith(".html")):
         if rel in _SKIPPED_PAGES or rel.startswith("pagefind/"):
             continue
-        page = _parse(page_path, cache)
-        for url in page.links:
+        base = posixpath.dirname(rel)
+        for url in _parse(site, rel, cache).links:
             parts = urlsplit(url)
             if parts.scheme or url.startswith("//"):
                 continue
-            target = page_path if not parts.path else _target(site, page_path, parts.path)
-            if not target.is_file():
+            if not parts.path:
+                target = rel
+            else:
+                key = (base, parts.path)
+                if key not in resolved:
+                    resolved[key] = _target(base, parts.path, dirs)
+                target = resolved[key]
+            if target not in files:
                 problems.append(f"{rel} : lien vers « {url} » : page ou fichier introuvable")
                 continue
             fragment = parts.fragment
-            if fragment and target.suffix == ".html" and fragment not in _parse(target, cache).ids:
+            if (
+                fragment
+                and target.endswith(".html")
+                and fragment not in _parse(site, target, cache).ids
+            ):
                 problems.append(
                     f"{rel} : lien vers « {url} » : ancre « #{parts.fragment} » introuvable"
                 )

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros.brochures import BuiltBrochure, build_brochures
+from macros.brochures import BrochuresInBackground
 from macros.csp import write_headers
 from macros.errors import DataErrors
 from macros.links import check_links
@@ -42,19 +42,25 @@ def on_config(config: Any) -> Any:
     config.site_url = catalogue.commune.url
     config.extra["exemple"] = catalogue.exemple
     config.extra["commune"] = catalogue.commune
+    config.extra["brochures"] = brochures_for(catalogue, Path(config.docs_dir))
     return config
 
 
 _updates: dict[Path, Updates] = {}
-_brochures: dict[int, list[BuiltBrochure]] = {}
+_brochures: dict[int, BrochuresInBackground] = {}
+_pdf_files: list[File] = []
+_html_bodies: dict[str, str] = {}
+"""Bodies of the pages generated from data, already HTML: kept out of Python-Markdown."""
+BROCHURES_PAGE = "brochures.md"
+"""The one page that shows the laid-out brochures (size, page count): read last."""
 
 
-def brochures_for(catalogue: Catalogue, docs_dir: Path) -> list[BuiltBrochure]:
-    """The brochures of this catalogue, laid out once per change of ``data/``."""
+def brochures_for(catalogue: Catalogue, docs_dir: Path) -> BrochuresInBackground:
+    """The brochures of this catalogue, laid out in the background once per change of ``data/``."""
     key = id(catalogue)
     if key not in _brochures:
         _brochures.clear()
-        _brochures[key] = build_brochures(catalogue, docs_dir / "assets" / "fonts")
+        _brochures[key] = BrochuresInBackground(catalogue, docs_dir / "assets" / "fonts")
     return _brochures[key]
 
 
@@ -62,35 +68,68 @@ def on_files(files: Files, config: Any) -> Files:
     root = _root(config)
     _updates[root] = Updates(root)
     catalogue = catalogue_for(root)
-    for page in generated_pages(catalogue):
-        files.append(File.generated(config, page.path, content=page.content))
-    with timed("brochures"):
-        built = brochures_for(catalogue, Path(config.docs_dir))
-    config.extra["brochures"] = built
-    for brochure in built:
-        files.append(File.generated(config, f"brochures/{brochure.filename}", content=brochure.pdf))
+    _html_bodies.clear()
+    with timed("pages-generees"):
+        for page in generated_pages(catalogue):
+            files.append(File.generated(config, page.path, content=page.content))
+            if page.path.endswith(".md"):
+                _html_bodies[page.path] = ""
+    # The PDFs are filled in by on_env, once laid out; their page is populated last,
+    # so every other page is rendered while WeasyPrint works on the other core.
+    _pdf_files.clear()
+    for brochure in catalogue.brochures:
+        pdf = File.generated(config, f"brochures/{brochure.id}.pdf", content=b"")
+        _pdf_files.append(pdf)
+        files.append(pdf)
+    listing = files.get_file_from_path(BROCHURES_PAGE)
+    if listing is not None:
+        files.remove(listing)
+        files.append(listing)
     files.append(File.generated(config, "assets/couleurs.css", content=couleurs_css(config.extra)))
     return files
 
 
 def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
-    """Date every page: from its data (``mis_a_jour``), else from its source file's history."""
+    """Date every page: from its data (``mis_a_jour``), else from its source file's history.
+
+    A page generated from data is already HTML (rendered from a template with
+    autoescaping): its body skips Python-Markdown and comes back in on_page_content.
+    """
     if not page.meta.get("mis_a_jour"):
         root = _root(config)
         source = page.meta.get("source") or page.file.abs_src_path
         if source:
             page.meta["mis_a_jour"] = _updates[root].of(root / source)
+    if page.file.src_uri in _html_bodies:
+        _html_bodies[page.file.src_uri] = markdown.strip()
+        return ""
     return markdown
+
+
+def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+    return _html_bodies.get(page.file.src_uri) or html
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     env.filters["date_fr"] = lambda value: date_fr(date.fromisoformat(str(value)))
+    with timed("attente-brochures"):
+        built = config.extra["brochures"].result()
+    for file, brochure in zip(_pdf_files, built, strict=True):
+        file.content_bytes = brochure.pdf
     return env
+
+
+def on_build_error(error: Exception) -> None:
+    """A failed build publishes nothing: stop laying out its brochures."""
+    for pending in _brochures.values():
+        pending.cancel()
+    _brochures.clear()
 
 
 def on_post_build(config: Any) -> None:
     site = Path(config.site_dir)
-    problems = check_links(site)
+    with timed("liens"):
+        problems = check_links(site)
     if problems:
         raise PluginError("Liens internes cassés :\n" + "\n".join(problems))
     with timed("pagefind"):

@@ -12,6 +12,7 @@ from macros.models import Selection
 from macros.pages import data_files
 from macros.project import catalogue_for
 from macros.render import render
+from macros.timings import timed
 
 if TYPE_CHECKING:
     from markupsafe import Markup
@@ -117,7 +118,9 @@ def register(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def liste_brochures() -> Markup:
         """Every PDF brochure with its real size and page count."""
-        built = env.conf["extra"].get("brochures", [])
+        pending = env.conf["extra"].get("brochures")
+        with timed("attente-brochures"):
+            built = pending.result() if pending is not None else []
         return render("brochures.html", brochures=built, c=catalogue, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]

@@ -27,7 +27,9 @@
   function load() {
     if (!pagefind) {
       pagefind = import(new URL("pagefind/pagefind.js", root).href).then(function (pf) {
-        return pf.options({ baseUrl: root.pathname })
+        // noWorker: a commune's index is small enough to search in the page, and this
+        // spares the first query Pagefind's worker script (about 12 KB compressed).
+        return pf.options({ baseUrl: root.pathname, noWorker: true })
           .then(function () { return pf.filters(); })  // counts per type need the filter index
           .then(function () { return pf; });
       });
