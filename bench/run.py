@@ -210,12 +210,13 @@ def lunr_figures(site: Path) -> dict[str, float]:
     """What stock Material's lunr search makes a browser download (gzip), and its raw index.
 
     Material loads its search worker, lunr's French stemmer and the whole index
-    as soon as a page opens: all of it is there before the first query.
+    as soon as a page opens: all of it is there before the first query, so it
+    is counted without typing one.
     """
     from playwright.sync_api import sync_playwright
 
     served = Served(site)
-    fetched: list[int] = []
+    fetched: dict[str, int] = {}
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
@@ -224,21 +225,26 @@ def lunr_figures(site: Path) -> dict[str, float]:
             def count(response: Any) -> None:
                 try:
                     if ("search" in response.url or "/lunr/" in response.url) and response.ok:
-                        fetched.append(len(gzip.compress(response.body(), 6)))
+                        fetched[response.url] = len(gzip.compress(response.body(), 6))
                 except Exception:
                     pass
 
             page.on("response", count)
             page.goto(served.url + "/", wait_until="networkidle")
-            page.fill("input.md-search__input", "natation")
-            page.wait_for_selector(".md-search-result__list > *", state="attached", timeout=60000)
+            # The worker asks for lunr's French files once the index is in.
+            for _ in range(600):
+                if any(url.endswith("lunr.fr.min.js") for url in fetched):
+                    break
+                page.wait_for_timeout(100)
+            else:
+                raise RuntimeError("la recherche de Material n'a pas chargé lunr.fr")
             page.wait_for_load_state("networkidle")
             browser.close()
     finally:
         served.close()
     index = site / "search" / "search_index.json"
     return {
-        "lunr_ko": sum(fetched) / 1024,
+        "lunr_ko": sum(fetched.values()) / 1024,
         "lunr_brut_ko": index.stat().st_size / 1024,
     }
 
