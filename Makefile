@@ -9,6 +9,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 CHROMIUM := /usr/bin/chromium
+LIGHTHOUSE := bench/node_modules/.bin/lighthouse
 
 TAILLES ?= 100 1000 5000
 
@@ -47,11 +48,17 @@ chromium:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-test: $(STAMP) chromium lint
+# Lighthouse (npm, version figée par bench/package-lock.json) pour le banc d'essai.
+$(LIGHTHOUSE): bench/package.json bench/package-lock.json
+	npm ci --prefix bench --no-audit --no-fund --loglevel=error
+	@touch $@
+
+test: $(STAMP) chromium $(LIGHTHOUSE) lint
 	$(BIN)/python -m pytest -n 2
 
-bench: $(STAMP) chromium
+bench: $(STAMP) chromium $(LIGHTHOUSE)
 	$(BIN)/python bench/run.py --tailles $(TAILLES)
+	$(BIN)/python bench/lighthouse.py
 
 lock: $(STAMP)
 	(echo '# Versions exactes installées par « make » (pip freeze). Régénérer : make lock'; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^parcours') > requirements.lock

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import functools
 import gzip
 import json
 import os
@@ -18,16 +17,16 @@ import statistics
 import subprocess
 import sys
 import tempfile
-import threading
 import time
 from datetime import UTC, datetime
-from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 from generate import generate
 from references import hugo_project, material_project
+from serveur import Served
 
 PY = sys.executable
 BIN = Path(PY).parent
@@ -103,25 +102,6 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
 
 def folder_size(path: Path) -> int:
     return sum(p.stat().st_size for p in path.rglob("*") if p.is_file())
-
-
-class Served:
-    """A built site served on a free loopback port."""
-
-    def __init__(self, site: Path) -> None:
-        handler = functools.partial(_Quiet, directory=str(site))
-        self.server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
-        threading.Thread(target=self.server.serve_forever, daemon=True).start()
-        self.url = f"http://127.0.0.1:{self.server.server_address[1]}"
-
-    def close(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-class _Quiet(SimpleHTTPRequestHandler):
-    def log_message(self, format: str, *args: Any) -> None:
-        pass
 
 
 def _transfer(page: Any, url: str) -> int:
@@ -216,35 +196,38 @@ def lunr_figures(site: Path) -> dict[str, float]:
     from playwright.sync_api import sync_playwright
 
     served = Served(site)
-    fetched: dict[str, int] = {}
+    fetched: set[str] = set()
     try:
         with sync_playwright() as p:
             browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=CHROMIUM_ARGS)
             page = browser.new_page()
 
             def count(response: Any) -> None:
-                try:
-                    if ("search" in response.url or "/lunr/" in response.url) and response.ok:
-                        fetched[response.url] = len(gzip.compress(response.body(), 6))
-                except Exception:
-                    pass
+                path = urlsplit(response.url).path
+                if ("search" in path or "/lunr/" in path) and response.ok:
+                    fetched.add(path)
 
             page.on("response", count)
             page.goto(served.url + "/", wait_until="networkidle")
-            # The worker asks for lunr's French files once the index is in.
-            for _ in range(600):
-                if any(url.endswith("lunr.fr.min.js") for url in fetched):
+            # The worker fetches the index and lunr's French files: wait for both.
+            for _ in range(1200):
+                if {"/search/search_index.json"} <= fetched and any(
+                    path.endswith("lunr.fr.min.js") for path in fetched
+                ):
                     break
                 page.wait_for_timeout(100)
             else:
-                raise RuntimeError("la recherche de Material n'a pas chargé lunr.fr")
+                raise RuntimeError(f"la recherche de Material n'a pas tout chargé : {fetched}")
             page.wait_for_load_state("networkidle")
             browser.close()
     finally:
         served.close()
+    # Sizes from the files themselves (a 30 MB index is too big to read back
+    # through the browser), each gzipped as the server sends it.
+    downloaded = sum(len(gzip.compress((site / p.lstrip("/")).read_bytes(), 6)) for p in fetched)
     index = site / "search" / "search_index.json"
     return {
-        "lunr_ko": sum(fetched.values()) / 1024,
+        "lunr_ko": downloaded / 1024,
         "lunr_brut_ko": index.stat().st_size / 1024,
     }
 

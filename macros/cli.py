@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import subprocess
 import sys
 import time
 from pathlib import Path
@@ -48,11 +47,11 @@ def _serve(root: Path, address: str) -> int:
         return 1
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", address,
                "--config-file", str(root / "mkdocs.yml")]  # fmt: skip
-    print(f"Aperçu sur http://{address}/ (Ctrl+C pour arrêter)")
-    try:
-        return subprocess.call(command, cwd=root, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"})
-    except KeyboardInterrupt:
-        return 0
+    print(f"Aperçu sur http://{address}/ (Ctrl+C pour arrêter)", flush=True)
+    # MkDocs takes this process's place: a stop signal (Ctrl+C, an editor's
+    # task runner, a test) reaches the server itself, which leaves no orphan.
+    os.chdir(root)
+    os.execve(sys.executable, command, {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -104,3 +104,28 @@ def form_options(c: Catalogue) -> dict[str, list[tuple[str, str]]]:
         "jour": [(j, j.capitalize()) for j in JOURS],
         "quartier": list(c.quartiers.items()),
     }
+
+
+def option_counts(c: Catalogue) -> dict[str, dict[str, int]]:
+    """How many activities each choice of the form keeps when nothing else is chosen.
+
+    The page is drawn with them, as finder.js writes them: its first update
+    changes no label, so nothing moves under the reader's eyes.
+    """
+    counts: dict[str, dict[str, int]] = {
+        "categorie": {}, "temps": {}, "jour": {}, "quartier": {},
+        "cases": {"gratuit": 0, "handicap": 0},
+    }  # fmt: skip
+    for act in c.activites.values():
+        chosen: dict[str, list[str]] = {
+            "categorie": [act.categorie],
+            "temps": list(act.temps),
+            "jour": list(jours(act)),
+            "quartier": [act.lieu.quartier],
+        }
+        for name, values in chosen.items():
+            for value in values:
+                counts[name][value] = counts[name].get(value, 0) + 1
+        counts["cases"]["gratuit"] += act.tarif.type == "gratuit"
+        counts["cases"]["handicap"] += bool(act.accessibilite.accueil_handicap)
+    return counts

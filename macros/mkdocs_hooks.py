@@ -59,6 +59,8 @@ def brochures_for(catalogue: Catalogue, docs_dir: Path) -> BrochuresInBackground
     """The brochures of this catalogue, laid out in the background once per change of ``data/``."""
     key = id(catalogue)
     if key not in _brochures:
+        for stale in _brochures.values():  # data changed during `serve`: drop the old layout
+            stale.cancel()
         _brochures.clear()
         _brochures[key] = BrochuresInBackground(catalogue, docs_dir / "assets" / "fonts")
     return _brochures[key]

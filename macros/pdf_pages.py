@@ -14,6 +14,9 @@ from typing import Any
 
 import pydyf
 
+PYDYF_PAGE_REFERENCES = pydyf.PDF.page_references
+"""pydyf's own property, kept to check the twin against it (``tests/test_brochures.py``)."""
+
 
 def _page_references(pdf: Any) -> tuple[bytes, ...]:
     kids = pdf.pages["Kids"]  # [number, 0, "R", number, 0, "R", …], only ever extended

@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from macros.catalogue import matches
-from macros.finder import form_options
+from macros.finder import form_options, option_counts
 from macros.models import Selection
 from macros.pages import data_files
 from macros.project import catalogue_for
@@ -60,6 +60,7 @@ def register(env: Any) -> None:
             c=catalogue,
             activites=catalogue.sorted_activites(),
             options=form_options(catalogue),
+            comptes=option_counts(catalogue),
             base=_base(env),
         )
 

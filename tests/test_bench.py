@@ -58,3 +58,33 @@ def test_the_benchmark_runs_on_twenty_activities(tmp_path: Path) -> None:
     assert "| Construction complète / full build (s) |" in (tmp_path / "resultats.md").read_text(
         encoding="utf-8"
     )
+
+
+def test_lighthouse_scores_our_pages_and_stock_material(tmp_path: Path) -> None:
+    """``make bench`` runs Lighthouse (npm, Debian's Chromium) on both sites, side by side."""
+    from generate import generate
+
+    project = generate(tmp_path / "p", 20)
+    result = subprocess.run(
+        [
+            sys.executable,
+            str(ROOT / "bench" / "lighthouse.py"),
+            "--projet",
+            str(project),
+            "--sortie",
+            str(tmp_path / "out"),
+            "--pages",
+            "/",
+        ],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    data = json.loads((tmp_path / "out" / "lighthouse.json").read_text(encoding="utf-8"))
+    for site in ("parcours", "material"):
+        scores = data[site]["/"]
+        assert set(scores) == {"performance", "accessibility", "best-practices", "seo"}
+        assert all(0 < value <= 1 for value in scores.values()), (site, scores)
+    assert "| Parcours `/` |" in (tmp_path / "out" / "lighthouse.md").read_text(encoding="utf-8")

@@ -178,3 +178,24 @@ def test_a_new_selection_needs_only_yaml(tmp_path: Path) -> None:
     assert {d for d in _destinations(reader) if d.startswith("act-")} == {"act-eveil-musical"}
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(float(width) / 72 * 25.4), round(float(height) / 72 * 25.4)) == (148, 210)
+
+
+def test_cached_page_references_match_pydyf_as_pages_are_added() -> None:
+    """The speed-up of macros/pdf_pages.py returns exactly what pydyf computes, page after page."""
+    import pydyf
+
+    from macros import pdf_pages
+
+    pydyf_own = pdf_pages.PYDYF_PAGE_REFERENCES.fget
+    pdf_pages.install()
+    pdf = pydyf.PDF()
+    seen = []
+    for _ in range(5):
+        page = pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference})
+        pdf.add_object(pydyf.Dictionary())  # objects between pages shift the numbers
+        pdf.add_page(page)
+        assert pdf.page_references == pydyf_own(pdf)
+        assert pdf.page_references is pdf.page_references  # kept until the next page
+        seen.append(pdf.page_references)
+    assert [len(refs) for refs in seen] == [1, 2, 3, 4, 5]
+    assert type(pdf).page_references is pdf_pages.PAGE_REFERENCES

@@ -69,3 +69,6 @@ def test_serve_shows_the_site_and_reloads_on_data_changes(mini: Path) -> None:
     finally:
         process.terminate()
         process.wait(timeout=30)
+    # Stopping `parcours serve` stops the server itself: no orphan left listening.
+    with pytest.raises(OSError):
+        socket.create_connection(("127.0.0.1", port), timeout=2).close()
