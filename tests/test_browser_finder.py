@@ -206,13 +206,14 @@ def test_long_lists_are_drawn_a_page_at_a_time_and_the_count_gives_the_total(
     visit(page, site_url, {})
     total = len(CATALOGUE.activites)
     announced(page, total)
-    assert total > 24, "l'échantillon doit dépasser une page de résultats"
+    step = 12  # PAGE in finder.js
+    assert total > step, "l'échantillon doit dépasser une page de résultats"
     drawn = page.eval_on_selector_all("[data-finder-liste] > li:not([hidden])", "els => els.length")
-    assert drawn == 24
+    assert drawn == step
     more = page.locator("[data-finder-plus]")
     assert (
         more.inner_text()
-        == f"Afficher {min(24, total - 24)} activités de plus ({total - 24} restantes)"
+        == f"Afficher {min(step, total - step)} activités de plus ({total - step} restantes)"
     )
     more.click()
     assert page.evaluate("document.activeElement.closest('li').dataset.slug") is not None
