@@ -9,11 +9,11 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installe
 CHROMIUM := /usr/bin/chromium
-LIGHTHOUSE := bench/node_modules/.bin/lighthouse
+NODE_STAMP := node_modules/.installe
 
 TAILLES ?= 100 1000 5000
 
-.PHONY: all site serve check test lint schema lock chromium clean bench
+.PHONY: all site serve check test lint schema lock chromium java clean bench
 
 all: site
 
@@ -48,18 +48,28 @@ chromium:
 		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
 	fi
 
-# Lighthouse (npm, version figée par bench/package-lock.json) pour le banc d'essai.
-# Une de ses dépendances demande « third-party-web@latest » : si une nouvelle version
-# paraît, « npm ci » refuse le verrou ; « npm install » le remet alors à jour.
-$(LIGHTHOUSE): bench/package.json bench/package-lock.json
-	npm ci --prefix bench --no-audit --no-fund --loglevel=error \
-		|| npm install --prefix bench --no-audit --no-fund --loglevel=error
+# Outils npm (versions figées par package-lock.json) : Lighthouse pour le banc
+# d'essai, le Nu Html Checker (vnu.jar) pour les tests. Une dépendance de
+# Lighthouse demande « third-party-web@latest » : si une nouvelle version paraît,
+# « npm ci » refuse le verrou ; « npm install » le remet alors à jour.
+$(NODE_STAMP): package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error \
+		|| npm install --no-audit --no-fund --loglevel=error
 	@touch $@
 
-test: $(STAMP) chromium $(LIGHTHOUSE) lint
+# Java pour le Nu Html Checker (paquet Debian, installé s'il manque).
+java:
+	@if ! command -v java >/dev/null; then \
+		if [ "$$(id -u)" = 0 ]; then SUDO=""; elif command -v sudo >/dev/null; then SUDO="sudo"; else \
+			echo "Java manque : installez le paquet « default-jre-headless »."; exit 1; fi; \
+		echo "Installation de Java (paquet Debian)…"; \
+		$$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq default-jre-headless >/dev/null; \
+	fi
+
+test: $(STAMP) chromium java $(NODE_STAMP) lint
 	$(BIN)/python -m pytest -n 2
 
-bench: $(STAMP) chromium $(LIGHTHOUSE)
+bench: $(STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python bench/run.py --tailles $(TAILLES)
 	$(BIN)/python bench/lighthouse.py
 

@@ -25,7 +25,7 @@ from references import material_project
 from serveur import Served
 
 HERE = Path(__file__).resolve().parent
-LIGHTHOUSE = HERE / "node_modules" / ".bin" / "lighthouse"
+LIGHTHOUSE = HERE.parent / "node_modules" / ".bin" / "lighthouse"
 PY = sys.executable
 CATEGORIES = ["performance", "accessibility", "best-practices", "seo"]
 CHROME_FLAGS = (
@@ -90,7 +90,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pages", nargs="+", default=None)
     args = parser.parse_args(argv)
     if not LIGHTHOUSE.exists():
-        parser.error(f"Lighthouse manque : lancez « npm ci --prefix {HERE} » (fait par make bench)")
+        parser.error("Lighthouse manque : lancez « make bench » (il installe les outils npm)")
     project = args.projet.resolve()
     subprocess.run([str(Path(PY).parent / "parcours"), "build"], cwd=project, check=True)
     site = project / "site"

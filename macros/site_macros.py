@@ -50,7 +50,19 @@ def register(env: Any) -> None:
         if categorie and categorie not in catalogue.categories:
             raise ValueError(f"catégorie inconnue : {categorie}")
         acts = [(s, a) for s, a in catalogue.sorted_activites() if matches(a, selection)]
-        return render("cartes_activites.html", c=catalogue, activites=acts, base=_base(env))
+        liste = "-".join(
+            part
+            for part in (
+                categorie,
+                temps,
+                f"age-{age}" if age is not None else None,
+                "handicap" if accueil_handicap else None,
+            )
+            if part
+        )
+        return render(
+            "cartes_activites.html", c=catalogue, activites=acts, liste=liste, base=_base(env)
+        )
 
     @env.macro  # type: ignore[untyped-decorator]
     def chercheur() -> Markup:

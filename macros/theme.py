@@ -40,3 +40,19 @@ def couleurs_css(extra: dict[str, Any]) -> str:
         "}",
     ]
     return "\n".join(lines) + "\n"
+
+
+_MATERIAL_TOGGLES = ('id="__drawer" autocomplete="off"', 'id="__search" autocomplete="off"')
+
+
+def valid_toggles(html: str) -> str:
+    """Drop ``autocomplete`` from Material's two checkbox toggles (drawer, search).
+
+    Material writes them outside any template block; HTML allows the attribute
+    on text-like inputs only, so the Nu Html Checker reports two errors on
+    every page (RGAA 8.2). Without it, Firefox may restore an open drawer when
+    going back: harmless.
+    """
+    for toggle in _MATERIAL_TOGGLES:
+        html = html.replace(toggle, toggle.removesuffix(' autocomplete="off"'))
+    return html
