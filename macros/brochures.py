@@ -8,6 +8,7 @@ PDF (PDF/UA-1) with the site's self-hosted fonts embedded.
 from __future__ import annotations
 
 import multiprocessing
+import traceback
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -130,19 +131,48 @@ class BrochuresInBackground:
     WeasyPrint takes most of a large build: laid out on the second core, the
     brochures cost little more than the pages' own rendering. The child comes
     from a fork server (a plain fork is unsafe once ``mkdocs serve`` runs its
-    threads); the catalogue is sent to it, not read again from ``data/``.
+    threads); the catalogue is sent to it, not read again from ``data/``. If
+    the child dies (out of memory, killed), :meth:`result` says so instead of
+    waiting forever.
     """
 
     def __init__(self, c: Catalogue, fonts: Path) -> None:
-        self._pool = multiprocessing.get_context("forkserver").Pool(1)
-        self._pending = self._pool.apply_async(build_brochures, (c, fonts))
-        self._pool.close()
+        context = multiprocessing.get_context("forkserver")
+        self._receiver, sender = context.Pipe(duplex=False)
+        self._process = context.Process(
+            target=_build_and_send, args=(c, fonts, sender), daemon=True
+        )
+        self._process.start()
+        sender.close()  # the child holds the only writing end: its death ends the pipe
+        self._built: list[BuiltBrochure] | None = None
 
     def result(self) -> list[BuiltBrochure]:
-        """The brochures, once laid out (re-raises the child's error)."""
-        built: list[BuiltBrochure] = self._pending.get()
-        return built
+        """The brochures, once laid out; a clear error if the child failed or died."""
+        if self._built is None:
+            try:
+                ok, outcome = self._receiver.recv()
+            except EOFError:
+                raise RuntimeError(
+                    "La mise en page des brochures s'est arrêtée sans résultat "
+                    f"(code {self._process.exitcode} ; mémoire insuffisante ?)."
+                ) from None
+            self._process.join()
+            if not ok:
+                raise RuntimeError(f"La mise en page des brochures a échoué :\n{outcome}")
+            self._built = outcome
+        return self._built
 
     def cancel(self) -> None:
         """Stop the child at once (the build failed: nothing will be published)."""
-        self._pool.terminate()
+        if self._process.is_alive():
+            self._process.terminate()
+
+
+def _build_and_send(c: Catalogue, fonts: Path, sender: Any) -> None:
+    """In the child: the brochures, or the error's traceback (always picklable)."""
+    try:
+        sender.send((True, build_brochures(c, fonts)))
+    except BaseException:  # reported to the parent, which fails the build
+        sender.send((False, traceback.format_exc()))
+    finally:
+        sender.close()

@@ -199,3 +199,20 @@ def test_cached_page_references_match_pydyf_as_pages_are_added() -> None:
         seen.append(pdf.page_references)
     assert [len(refs) for refs in seen] == [1, 2, 3, 4, 5]
     assert type(pdf).page_references is pdf_pages.PAGE_REFERENCES
+
+
+def test_a_failure_while_laying_out_brochures_fails_the_build_with_its_cause() -> None:
+    from macros.brochures import BrochuresInBackground
+
+    pending = BrochuresInBackground(None, ROOT / "docs" / "assets" / "fonts")  # type: ignore[arg-type]
+    with pytest.raises(RuntimeError, match=r"(?s)a échoué :\n.*AttributeError"):
+        pending.result()
+
+
+def test_a_brochure_process_that_dies_is_reported_instead_of_waited_for() -> None:
+    from macros.brochures import BrochuresInBackground
+
+    pending = BrochuresInBackground(CATALOGUE, ROOT / "docs" / "assets" / "fonts")
+    pending.cancel()  # as the out-of-memory killer would
+    with pytest.raises(RuntimeError, match="sans résultat"):
+        pending.result()
