@@ -49,8 +49,9 @@ def on_config(config: Any) -> Any:
 _updates: dict[Path, Updates] = {}
 _brochures: dict[int, BrochuresInBackground] = {}
 _pdf_files: list[File] = []
+_html_pages: set[str] = set()
+"""Pages generated from data: their body is already HTML, kept out of Python-Markdown."""
 _html_bodies: dict[str, str] = {}
-"""Bodies of the pages generated from data, already HTML: kept out of Python-Markdown."""
 BROCHURES_PAGE = "brochures.md"
 """The one page that shows the laid-out brochures (size, page count): read last."""
 
@@ -70,12 +71,12 @@ def on_files(files: Files, config: Any) -> Files:
     root = _root(config)
     _updates[root] = Updates(root)
     catalogue = catalogue_for(root)
-    _html_bodies.clear()
+    _html_pages.clear()
     with timed("pages-generees"):
         for page in generated_pages(catalogue):
             files.append(File.generated(config, page.path, content=page.content))
             if page.path.endswith(".md"):
-                _html_bodies[page.path] = ""
+                _html_pages.add(page.path)
     # The PDFs are filled in by on_env, once laid out; their page is populated last,
     # so every other page is rendered while WeasyPrint works on the other core.
     _pdf_files.clear()
@@ -102,14 +103,14 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         source = page.meta.get("source") or page.file.abs_src_path
         if source:
             page.meta["mis_a_jour"] = _updates[root].of(root / source)
-    if page.file.src_uri in _html_bodies:
+    if page.file.src_uri in _html_pages:
         _html_bodies[page.file.src_uri] = markdown.strip()
         return ""
     return markdown
 
 
 def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
-    return _html_bodies.get(page.file.src_uri) or html
+    return _html_bodies.pop(page.file.src_uri, html)
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
