@@ -86,6 +86,19 @@ def _oui(value: bool) -> str:
     return "oui" if value else "non"
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
+
+
+def csv_cell(value: object) -> str:
+    """A cell a spreadsheet shows as text: one starting like a formula gets a leading apostrophe.
+
+    OWASP's rule against CSV injection: ``=HYPERLINK(…)``, ``+…``, ``-…``, ``@…``
+    would otherwise be run by Excel or LibreOffice when the file is opened.
+    """
+    text = "" if value is None else str(value)
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 def activites_csv(c: Catalogue) -> str:
     """CSV for a French spreadsheet: UTF-8 with BOM, semicolons, one line per activity."""
     out = io.StringIO()
@@ -93,7 +106,7 @@ def activites_csv(c: Catalogue) -> str:
     writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for slug, a in c.sorted_activites():
-        writer.writerow([
+        writer.writerow(csv_cell(cell) for cell in [
             slug, a.titre, a.resume, a.categorie,
             "" if a.public.age_min is None else a.public.age_min,
             "" if a.public.age_max is None else a.public.age_max,

@@ -17,10 +17,21 @@ from pydantic_core import PydanticCustomError
 
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 _TIME = re.compile(r"^([01]?\d|2[0-3])\s*[:hH]\s*([0-5]\d)?$")
-_EMAIL = re.compile(r"^[^@\s<>\"']+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
+_EMAIL = re.compile(r"^[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)+$")
 _PHONE_CHARS = re.compile(r"^\+?[0-9 .\-()]+$")
 _SCHEME = re.compile(r"^([a-zA-Z][a-zA-Z0-9+.\-]*):")
 _MARKUP = re.compile(r"[<>]|\{\{|\{%|\{#")
+_URL_UNSAFE = re.compile(r"[\s\"'<>`\\^{}|\x00-\x1f\x7f-\x9f]")
+"""Characters no address may hold: they could leave an attribute or hide a second link."""
+_SITE_PATH = re.compile(
+    r"^/[A-Za-z0-9._~%!$&()*+,;=:@/-]*(?:[?#][A-Za-z0-9._~%!$&()*+,;=:@/?#-]*)?$"
+)
+
+TEXTE_MAX = 300
+"""Longest one-line text (a name, a label, an address) unless the field says less."""
+TEXTE_LONG_MAX = 20_000
+"""Longest Markdown text (a description): about ten printed pages."""
+ANNEE_MIN, ANNEE_MAX = 1900, 2100
 
 
 def fold(text: str) -> str:
@@ -46,11 +57,15 @@ def _plain_text(value: str) -> str:
 
 
 Texte = Annotated[
-    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_plain_text)
+    str,
+    StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXTE_MAX),
+    AfterValidator(_plain_text),
 ]
 """One line of plain text (title, name, label)."""
 
-TexteLong = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
+TexteLong = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1, max_length=TEXTE_LONG_MAX)
+]
 """Markdown text (a description); escaped when rendered, never trusted as HTML."""
 
 
@@ -112,6 +127,11 @@ Heure = Annotated[
 def _date(value: Any) -> Any:
     if isinstance(value, str) and not re.match(r"^\d{4}-\d{2}-\d{2}$", value.strip()):
         raise _error("date", f"date invalide « {value} » : écrivez-la sous la forme AAAA-MM-JJ")
+    if isinstance(value, str) and not ANNEE_MIN <= int(value.strip()[:4]) <= ANNEE_MAX:
+        raise _error(
+            "date",
+            f"date invalide « {value} » : l'année doit être entre {ANNEE_MIN} et {ANNEE_MAX}",
+        )
     return value
 
 
@@ -145,18 +165,24 @@ Montant = Annotated[
 def _lien(value: str) -> str:
     value = value.strip()
     match = _SCHEME.match(value)
+    if match and match.group(1).lower() not in {"https", "mailto", "tel"}:
+        raise _error(
+            "lien",
+            f"lien refusé « {value} » : seuls les liens https://, mailto:, tel: "
+            "ou les adresses du site commençant par « / » sont acceptés",
+        )
+    if _URL_UNSAFE.search(value):
+        raise _error(
+            "lien",
+            f"lien invalide « {value} » : une adresse ne contient ni espace, ni guillemet, "
+            "ni « < », « > », ni caractère de contrôle",
+        )
     if match:
         scheme = match.group(1).lower()
-        if scheme not in {"https", "mailto", "tel"}:
-            raise _error(
-                "lien",
-                f"lien refusé « {value} » : seuls les liens https://, mailto:, tel: "
-                "ou les adresses du site commençant par « / » sont acceptés",
-            )
         if scheme == "https" and not re.match(r"^https://[^\s/]+\.[^\s/]+", value, re.I):
             raise _error("lien", f"adresse web incomplète « {value} »")
         return value
-    if value.startswith("/") and not value.startswith("//"):
+    if value.startswith("/") and not value.startswith("//") and _SITE_PATH.match(value):
         return value
     raise _error(
         "lien",
@@ -166,6 +192,51 @@ def _lien(value: str) -> str:
 
 
 Lien = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_lien)]
+
+
+def _adresse_web(value: str) -> str:
+    value = _lien(value)
+    if not value.lower().startswith("https://"):
+        raise _error(
+            "lien",
+            f"adresse invalide « {value} » : écrivez l'adresse complète du site, "
+            "commençant par https://",
+        )
+    return value
+
+
+AdresseWeb = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_adresse_web)
+]
+"""An absolute ``https://`` address (the site's own address)."""
+
+
+def _chemin_image(value: str) -> str:
+    value = _lien(value)
+    if not value.startswith("/"):
+        raise _error(
+            "chemin_image",
+            f"image refusée « {value} » : une image vient du site lui-même "
+            "(fichier de docs/, par exemple /images/judo.jpg), jamais d'un autre site",
+        )
+    if not re.fullmatch(
+        r"/(?:[A-Za-z0-9_-][A-Za-z0-9._-]*/)*[A-Za-z0-9_-][A-Za-z0-9._-]*"
+        r"\.(?:jpe?g|png|webp|gif|svg|avif)",
+        value,
+        re.I,
+    ):
+        raise _error(
+            "chemin_image",
+            f"image refusée « {value} » : chemin d'un fichier image de docs/, "
+            "par exemple /images/judo.jpg",
+        )
+    return value
+
+
+CheminImage = Annotated[
+    str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_chemin_image)
+]
+"""An image of the site itself (a file under ``docs/``), never another origin's."""
 
 
 def _email(value: str) -> str:

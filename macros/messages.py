@@ -78,6 +78,10 @@ def describe(error: ErrorDetails, allowed: list[str] | None = None) -> tuple[str
         return f"valeur trop petite ({_shown(value)}) : au moins {ctx.get('ge', ctx.get('gt'))}", ""
     if kind in {"less_than_equal", "less_than"}:
         return f"valeur trop grande ({_shown(value)}) : au plus {ctx.get('le', ctx.get('lt'))}", ""
+    if kind == "too_long" and isinstance(value, str):
+        kind = "string_too_long"
+    if kind == "too_long":
+        return f"trop d'éléments : au plus {ctx.get('max_length')}", ""
     if kind == "too_short":
         return f"il faut au moins {ctx.get('min_length', 1)} élément(s)", ""
     if kind == "string_too_short":
@@ -122,5 +126,7 @@ _OWN_HINTS = {
     "periode": "par exemple debut: 2025-09-10 et fin: 2026-06-24.",
     "tarif": "par exemple type: payant et montant: 45.",
     "chemin": "commencez et finissez par « / » : /activites/judo/.",
+    "chemin_image": "placez l'image dans docs/images/ et écrivez src: /images/nom.jpg.",
+    "controle": "retapez le texte à la main : il contient un caractère invisible.",
 }
 _OWN_KINDS = {*_OWN_HINTS, "email", "montant", "une_ligne"}

@@ -10,6 +10,7 @@ from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
@@ -38,8 +39,10 @@ def on_config(config: Any) -> Any:
         catalogue = catalogue_for(_root(config))
     except DataErrors as exc:
         raise PluginError(exc.report()) from None
-    config.site_name = catalogue.commune.nom
-    config.site_url = catalogue.commune.url
+    # Material prints the site name, page titles and descriptions without escaping
+    # them (even inside attributes): what Parcours hands it is escaped already.
+    config.site_name = escape(catalogue.commune.nom)
+    config.site_url = catalogue.commune.url  # validated: https://, no quote, space or control
     config.extra["exemple"] = catalogue.exemple
     config.extra["commune"] = catalogue.commune
     config.extra["brochures"] = brochures_for(catalogue, Path(config.docs_dir))
@@ -98,6 +101,9 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     A page generated from data is already HTML (rendered from a template with
     autoescaping): its body skips Python-Markdown and comes back in on_page_content.
     """
+    for key in ("title", "description"):
+        if isinstance(page.meta.get(key), str):
+            page.meta[key] = escape(page.meta[key])
     if not page.meta.get("mis_a_jour"):
         root = _root(config)
         source = page.meta.get("source") or page.file.abs_src_path

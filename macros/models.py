@@ -13,6 +13,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from pydantic_core import PydanticCustomError
 
 from macros.fields import (
+    AdresseWeb,
+    CheminImage,
     Date,
     Email,
     Heure,
@@ -87,7 +89,10 @@ class Commune(Model):
     annee_scolaire: Annotated[str, Field(pattern=r"^\d{4}-\d{4}$")] = Field(
         description="Année scolaire en cours.", examples=["2025-2026"]
     )
-    url: Lien = Field(description="Adresse publique du site (https://…).")
+    url: AdresseWeb = Field(
+        description="Adresse publique du site, complète : https://…",
+        examples=["https://parcours.example.org/"],
+    )
     mairie: Mairie
     quartiers: list[Entree] = Field(min_length=1)
     services: list[Entree] = Field(min_length=1)
@@ -230,7 +235,9 @@ class Accessibilite(Model):
 
 
 class Image(Model):
-    src: Lien = Field(description="Chemin de l'image dans le site, par exemple /images/judo.jpg.")
+    src: CheminImage = Field(
+        description="Image de docs/, par exemple /images/judo.jpg (jamais un autre site)."
+    )
     alt: Texte = Field(description="Texte de remplacement : ce que montre l'image.")
 
 

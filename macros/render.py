@@ -12,10 +12,13 @@ import re
 from datetime import date
 from decimal import Decimal
 from functools import cache
+from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markdown_it import MarkdownIt
+from markdown_it.rules_core import StateCore
+from markdown_it.token import Token
 from markupsafe import Markup
 
 from macros.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
@@ -84,9 +87,35 @@ def tarif_fr(tarif: Tarif) -> str:
     return text
 
 
+_SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|/(?!/)|#)", re.I)
+
+
+def _safe_link(url: str) -> bool:
+    """Links an editor may write in Markdown: web, e-mail, phone, or a page of the site."""
+    return bool(_SAFE_LINK.match(url.strip()))
+
+
+def _site_images_only(state: StateCore) -> None:
+    """An image from another site (tracking, mixed content) is shown as its text only."""
+    for block in state.tokens:
+        for i, token in enumerate(block.children or []):
+            if token.type == "image" and not _is_site_path(str(token.attrGet("src") or "")):
+                text = Token("text", "", 0)
+                text.content = token.content
+                assert block.children is not None
+                block.children[i] = text
+
+
+def _is_site_path(url: str) -> bool:
+    return url.startswith("/") and not url.startswith("//")
+
+
 @cache
 def _markdown() -> MarkdownIt:
-    return MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md = MarkdownIt("commonmark", {"html": False, "linkify": False, "typographer": False})
+    md.validateLink = _safe_link  # type: ignore[method-assign]
+    md.core.ruler.push("site_images_only", _site_images_only)
+    return md
 
 
 def markdown(text: str, base: str = "") -> Markup:
@@ -96,13 +125,56 @@ def markdown(text: str, base: str = "") -> Markup:
     site works wherever it is published.
     """
     html = _markdown().render(text)
-    html = re.sub(r'href="/(?!/)', f'href="{base}', html)
+    html = re.sub(r'(href|src)="/(?!/)', rf'\1="{base}', html)
     # Headings inside a description sit under the page's h2 sections.
     for level in (4, 3, 2, 1):
         html = html.replace(f"<h{level}>", f"<h{level + 2}>").replace(
             f"</h{level}>", f"</h{level + 2}>"
         )
     return Markup(html)
+
+
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_FORMATTED_FIELDS = frozenset({"url", "email", "telephone", "id", "annee_scolaire"})
+"""Fields whose validated format holds no Markdown or HTML syntax: passed as written."""
+
+
+class TexteMarkdown(Markup):
+    """A data value to print inside a Markdown page of ``docs/``: shown as text, never markup.
+
+    HTML is escaped and every Markdown punctuation character is backslash-escaped,
+    so ``[x](javascript:…)``, ``*…*`` or ``<b>`` in a commune's name stay text.
+    ``brut`` is the value as written, for fenced code blocks (escaped by Markdown itself).
+    """
+
+    brut: str
+
+    def __new__(cls, value: str) -> TexteMarkdown:
+        escaped = str(Markup.escape(_MARKDOWN_PUNCTUATION.sub(r"\\\1", value)))
+        text = super().__new__(cls, escaped)
+        text.brut = value
+        return text
+
+
+def texte_markdown(value: Any, key: str = "") -> Any:
+    """``value`` (a model, a list, text) with every text leaf made a :class:`TexteMarkdown`."""
+    if isinstance(value, str):
+        return value if key in _FORMATTED_FIELDS else TexteMarkdown(value)
+    if isinstance(value, list | tuple):
+        return [texte_markdown(item, key) for item in value]
+    if hasattr(value, "model_fields"):
+        return SimpleNamespace(
+            **{
+                name: texte_markdown(getattr(value, name), name)
+                for name in type(value).model_fields
+            }
+        )
+    return value
+
+
+def brut(value: Any) -> str:
+    """The text as written, for a fenced code block of a Markdown page."""
+    return getattr(value, "brut", value)
 
 
 def href(link: str, base: str) -> str:

@@ -11,7 +11,7 @@ from macros.finder import form_options, option_counts
 from macros.models import Selection
 from macros.pages import data_files
 from macros.project import catalogue_for
-from macros.render import render
+from macros.render import brut, render, texte_markdown
 from macros.timings import timed
 
 if TYPE_CHECKING:
@@ -30,8 +30,19 @@ def _base(env: Any) -> str:
 def register(env: Any) -> None:
     root = Path(env.conf["config_file_path"]).parent
     catalogue: Catalogue = catalogue_for(root)
-    env.variables["commune"] = catalogue.commune
-    env.variables["catalogue"] = catalogue
+    # Pages of docs/ are Markdown with raw HTML: data reaches them only as text
+    # (see TexteMarkdown), and identifiers, whose format is checked, as written.
+    env.variables["commune"] = texte_markdown(catalogue.commune)
+    env.variables["identifiants"] = {
+        "categories": list(catalogue.categories),
+        "quartiers": list(catalogue.quartiers),
+    }
+    env.filters["brut"] = brut
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def pedt_introduction() -> Markup:
+        """The introduction of ``pedt.yml``, rendered as safe Markdown (may be empty)."""
+        return render("pedt_introduction.html", pedt=catalogue.pedt, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
     def cartes_activites(

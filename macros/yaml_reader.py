@@ -16,6 +16,10 @@ itself, with fixed, predictable rules:
 
 from __future__ import annotations
 
+import os
+import re
+import stat
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -27,6 +31,15 @@ from macros.errors import DataError
 
 MAX_BYTES = 512 * 1024
 """Largest data file accepted (an activity is about 2 KB)."""
+MAX_DEPTH = 20
+"""Deepest nesting of blocks and lists accepted (an activity uses 3)."""
+
+_FORBIDDEN = re.compile(
+    "[\x00-\x09\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\ufff9-\ufffb]"
+)
+"""Control characters (C0 but the line break, C1), zero-width and bidirectional
+controls: invisible in an editor, they can hide text, reorder it (« Trojan
+source ») or break the CSV, iCalendar and HTML written from the data."""
 
 Loc = tuple[str | int, ...]
 
@@ -101,17 +114,9 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[DataError
     def fail(line: int, message: str, hint: str = "") -> tuple[None, list[DataError]]:
         return None, [DataError(display, line, "", message, hint)]
 
-    try:
-        size = path.stat().st_size
-    except OSError as exc:
-        return fail(1, f"fichier illisible ({exc.strerror})")
-    if size > MAX_BYTES:
-        return fail(
-            1,
-            f"fichier trop gros ({size // 1024} Ko, au plus {MAX_BYTES // 1024} Ko)",
-            "un fichier de données décrit une seule fiche ; découpez-le.",
-        )
-    raw = path.read_bytes()
+    raw, refused = _read_regular_file(path)
+    if raw is None:
+        return fail(1, *refused)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -123,6 +128,13 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[DataError
         )
     if text.startswith("\ufeff"):
         text = text[1:]
+    too_deep = _too_deep(text)
+    if too_deep:
+        return fail(
+            too_deep,
+            f"imbrication trop profonde (plus de {MAX_DEPTH} niveaux de blocs ou de listes)",
+            "une fiche a au plus trois ou quatre niveaux ; vérifiez les « - » et les crochets.",
+        )
     try:
         loader = _Composer(text)
         try:
@@ -139,17 +151,115 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[DataError
     if root is None:
         doc.data = {}
         return doc, []
+    converter = _Converter(doc.lines)
     try:
-        doc.data = _Converter(doc.lines).convert(root, ())
+        doc.data = converter.convert(root, ())
     except _Refused as exc:
         return fail(exc.line, exc.message, exc.hint)
+    if converter.problems:
+        return None, [DataError(display, p.line, "", p.message, p.hint) for p in converter.problems]
     return doc, []
+
+
+def _read_regular_file(path: Path) -> tuple[bytes | None, tuple[str, str]]:
+    """The bytes of ``path`` if it is a regular file of ``data/`` no larger than MAX_BYTES.
+
+    A symbolic link is followed only to a regular file inside the same ``data/``
+    folder; devices, pipes and sockets are never opened for reading (they could
+    block the build or feed it endless bytes).
+    """
+    try:
+        info = path.lstat()
+        if stat.S_ISLNK(info.st_mode):
+            target = path.resolve()
+            data = next((p for p in path.absolute().parents if p.name == "data"), path.parent)
+            if not target.is_relative_to(data.resolve()):
+                return None, (
+                    "lien symbolique vers un fichier hors de data/ refusé",
+                    "copiez le fichier dans data/ au lieu d'y faire un lien.",
+                )
+            info = target.stat()
+        if not stat.S_ISREG(info.st_mode):
+            return None, (
+                "ce n'est pas un fichier ordinaire (périphérique, tube ou dossier)",
+                "un fichier de données est un simple fichier texte .yml.",
+            )
+        if info.st_size > MAX_BYTES:
+            return None, (
+                f"fichier trop gros ({info.st_size // 1024} Ko, au plus {MAX_BYTES // 1024} Ko)",
+                "un fichier de données décrit une seule fiche ; découpez-le.",
+            )
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | getattr(os, "O_NOCTTY", 0))
+        try:
+            if not stat.S_ISREG(os.fstat(fd).st_mode):  # replaced since the check
+                return None, ("ce n'est pas un fichier ordinaire", "")
+            with os.fdopen(fd, "rb", closefd=False) as handle:
+                raw = handle.read(MAX_BYTES + 1)
+        finally:
+            os.close(fd)
+    except OSError as exc:
+        return None, (f"fichier illisible ({exc.strerror or exc})", "")
+    if len(raw) > MAX_BYTES:
+        return None, (f"fichier trop gros (plus de {MAX_BYTES // 1024} Ko)", "")
+    return raw, ("", "")
+
+
+def _too_deep(text: str) -> int:
+    """Line where nesting passes MAX_DEPTH, or 0.
+
+    Read from the event stream, which needs no recursion: composing a tree of
+    thousands of levels would exhaust Python's stack (or libyaml's C stack).
+    """
+    depth = 0
+    try:
+        for event in yaml.parse(text, Loader=_EventLoader):
+            if isinstance(event, (yaml.SequenceStartEvent, yaml.MappingStartEvent)):
+                depth += 1
+                if depth > MAX_DEPTH:
+                    return int(event.start_mark.line) + 1
+            elif isinstance(event, (yaml.SequenceEndEvent, yaml.MappingEndEvent)):
+                depth -= 1
+    except yaml.YAMLError:
+        return 0  # the composer reports the syntax error itself
+    return 0
+
+
+_EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
+def forbidden_character(value: str) -> tuple[int, str] | None:
+    """Index and French name of the first invisible or control character of ``value``."""
+    match = _FORBIDDEN.search(value)
+    if match is None:
+        return None
+    char = match.group()
+    name = {"\x00": "caractère nul", "\t": "tabulation"}.get(char) or unicodedata.name(
+        char, f"caractère de contrôle U+{ord(char):04X}"
+    )
+    return match.start(), f"{name} (U+{ord(char):04X})"
 
 
 class _Converter:
     def __init__(self, lines: dict[Loc, int]) -> None:
         self.lines = lines
         self.seen: set[int] = set()
+        self.problems: list[_Refused] = []
+
+    def check_text(self, node: ScalarNode) -> None:
+        found = forbidden_character(node.value)
+        if found is None:
+            return
+        index, name = found
+        line = node.start_mark.line + 1 + node.value[:index].count("\n")
+        if node.style in {"|", ">"}:
+            line += 1
+        hint = (
+            "remplacez la tabulation par des espaces."
+            if name.startswith("tabulation")
+            else "retapez ce texte à la main : il contient un caractère invisible "
+            "(souvent venu d'un copier-coller)."
+        )
+        self.problems.append(_Refused(line, f"caractère interdit : {name}", hint))
 
     def convert(self, node: Node, loc: Loc) -> Any:
         line = node.start_mark.line + 1
@@ -168,6 +278,7 @@ class _Converter:
                     f"balise YAML « {node.tag} » refusée",
                     "retirez la balise commençant par « ! » ; écrivez la valeur simplement.",
                 )
+            self.check_text(node)
             return _scalar(node)
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ_TAG:
@@ -184,6 +295,7 @@ class _Converter:
                         key_line, "clé invalide", "une clé est un simple mot, comme « titre »."
                     )
                 key = key_node.value
+                self.check_text(key_node)
                 if key == "<<":
                     raise _Refused(key_line, "la fusion YAML « << » n'est pas acceptée")
                 if key in result:
