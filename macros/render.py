@@ -17,7 +17,6 @@ from typing import TYPE_CHECKING, Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markdown_it import MarkdownIt
-from markdown_it.rules_core import StateCore
 from markdown_it.token import Token
 from markupsafe import Markup
 
@@ -25,6 +24,8 @@ from macros.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
 from macros.finder import card_data, jours
 
 if TYPE_CHECKING:
+    from markdown_it.rules_core import StateCore
+
     from macros.models import Public, Tarif
 
 MOIS = (
@@ -174,7 +175,7 @@ def texte_markdown(value: Any, key: str = "") -> Any:
 
 def brut(value: Any) -> str:
     """The text as written, for a fenced code block of a Markdown page."""
-    return getattr(value, "brut", value)
+    return str(getattr(value, "brut", value))
 
 
 def href(link: str, base: str) -> str:
