@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 from macros.catalogue import AGE_BANDS, Catalogue
 from macros.export import page_url
+from macros.processes import die_with_parent
 from macros.qr import qr_data_uri
 from macros.render import render
 from macros.timings import timed
@@ -170,6 +171,7 @@ class BrochuresInBackground:
 
 def _build_and_send(c: Catalogue, fonts: Path, sender: Any) -> None:
     """In the child: the brochures, or the error's traceback (always picklable)."""
+    die_with_parent()
     try:
         sender.send((True, build_brochures(c, fonts)))
     except BaseException:  # reported to the parent, which fails the build

@@ -54,7 +54,19 @@ def _serve(root: Path, address: str) -> int:
     os.execve(sys.executable, command, {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
 
 
+INTERRUPTED = "Construction interrompue ; le site publié n'a pas changé."
+
+
 def main(argv: list[str] | None = None) -> int:
+    """The command line; Ctrl+C ends it with a French sentence, never a traceback."""
+    try:
+        return _main(argv)
+    except KeyboardInterrupt:
+        print(f"\n{INTERRUPTED}", file=sys.stderr)
+        return 130
+
+
+def _main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(
         prog="parcours",
         description="Parcours : valider les données et construire le site de la commune.",

@@ -15,7 +15,8 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
 from macros.brochures import BrochuresInBackground
-from macros.csp import write_headers
+from macros.build import record_failure
+from macros.csp import PolicyError, ThemeScripts, apply_policy
 from macros.errors import DataErrors
 from macros.links import check_links
 from macros.pages import generated_pages
@@ -29,6 +30,19 @@ if TYPE_CHECKING:
     from macros.catalogue import Catalogue
 from macros.updates import Updates
 
+_command: dict[str, str] = {}
+"""The MkDocs command running these hooks (``build`` or ``serve``)."""
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+def _fail(message: str) -> PluginError:
+    """The error that stops the build, its French report kept for the top of the output."""
+    record_failure(message)
+    return PluginError(message)
+
 
 def _root(config: Any) -> Path:
     return Path(config.config_file_path).parent
@@ -38,7 +52,7 @@ def on_config(config: Any) -> Any:
     try:
         catalogue = catalogue_for(_root(config))
     except DataErrors as exc:
-        raise PluginError(exc.report()) from None
+        raise _fail(exc.report()) from None
     # Material prints the site name, page titles and descriptions without escaping
     # them (even inside attributes): what Parcours hands it is escaped already.
     config.site_name = escape(catalogue.commune.nom)
@@ -109,6 +123,8 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
         source = page.meta.get("source") or page.file.abs_src_path
         if source:
             page.meta["mis_a_jour"] = _updates[root].of(root / source)
+    if page.meta.get("source"):
+        _sources[page.file.dest_uri] = str(page.meta["source"])
     if page.file.src_uri in _html_pages:
         _html_bodies[page.file.src_uri] = markdown.strip()
         return ""
@@ -130,7 +146,10 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 def on_env(env: Any, config: Any, files: Files) -> Any:
     env.filters["date_fr"] = lambda value: date_fr(date.fromisoformat(str(value)))
     with timed("attente-brochures"):
-        built = config.extra["brochures"].result()
+        try:
+            built = config.extra["brochures"].result()
+        except RuntimeError as exc:
+            raise _fail(str(exc)) from None
     for file, brochure in zip(_pdf_files, built, strict=True):
         file.content_bytes = brochure.pdf
     return env
@@ -148,7 +167,22 @@ def on_post_build(config: Any) -> None:
     with timed("liens"):
         problems = check_links(site)
     if problems:
-        raise PluginError("Liens internes cassés :\n" + "\n".join(problems))
+        raise _fail("Liens internes cassés :\n" + "\n".join(_with_source(p) for p in problems))
     with timed("pagefind"):
         build_index(site)
-    write_headers(site)
+    theme = ThemeScripts.from_templates([Path(folder) for folder in config.theme.dirs])
+    try:
+        # The preview's server injects its own reload script: no <meta> policy there.
+        apply_policy(site, theme, meta=_command.get("name") != "serve")
+    except PolicyError as exc:
+        raise _fail(str(exc)) from None
+
+
+_sources: dict[str, str] = {}
+"""Built page (``activites/judo/index.html``) → the data file it comes from."""
+
+
+def _with_source(problem: str) -> str:
+    page = problem.split(" : ", 1)[0]
+    source = _sources.get(page)
+    return f"{problem} (page construite depuis {source})" if source else problem

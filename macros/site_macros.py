@@ -6,6 +6,7 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from macros.build import record_failure
 from macros.catalogue import matches
 from macros.finder import form_options, option_counts
 from macros.models import Selection
@@ -144,7 +145,11 @@ def register(env: Any) -> None:
         """Every PDF brochure with its real size and page count."""
         pending = env.conf["extra"].get("brochures")
         with timed("attente-brochures"):
-            built = pending.result() if pending is not None else []
+            try:
+                built = pending.result() if pending is not None else []
+            except RuntimeError as exc:
+                record_failure(str(exc))
+                raise
         return render("brochures.html", brochures=built, c=catalogue, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
