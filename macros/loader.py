@@ -15,10 +15,11 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from macros.catalogue import Catalogue
+from macros.catalogue import Catalogue, matches
 from macros.errors import DataError, DataErrors
 from macros.messages import describe, field_path
 from macros.models import Activite, Brochures, Commune, Pedt, Redirections, Referents, Ressource
+from macros.site_paths import docs_paths, generated_pages, path_of
 from macros.yaml_reader import Document, read_yaml
 
 if TYPE_CHECKING:
@@ -130,8 +131,19 @@ def load_catalogue(root: Path) -> Catalogue:
 
     if commune and pedt and referents:
         _check_references(c, commune, pedt, referents, brochures, activites, ressources)
-    if redirections:
-        _check_redirections(c, redirections, activites, ressources)
+        docs_pages, docs_files = docs_paths(root / "docs")
+        pages = docs_pages | generated_pages(
+            set(activites), set(ressources), {r.id for r in referents.item.referents},
+            {a.id for a in pedt.item.axes}, {q.id for q in commune.item.quartiers},
+            {k.id for k in commune.item.categories},
+        )  # fmt: skip
+        redirected = {r.de for r in redirections.item.redirections} if redirections else set()
+        if (root / "docs").is_dir():  # a data-only folder (tests, tools) has no pages to check
+            _check_site_links(c, activites, ressources, pages | redirected, docs_files)
+        if redirections:
+            _check_redirections(c, redirections, pages)
+        if brochures:
+            _check_selections(c, brochures, activites)
     if c.errors:
         raise DataErrors(c.errors)
     assert commune and pedt and referents
@@ -277,23 +289,101 @@ def _check_references(
                 )
 
 
-def _check_redirections(
-    c: _Collector, loaded: _Loaded, activites: dict[str, _Loaded], ressources: dict[str, _Loaded]
-) -> None:
-    pages = {f"/activites/{s}/" for s in activites} | {f"/parentalite/{s}/" for s in ressources}
+def _check_redirections(c: _Collector, loaded: _Loaded, pages: set[str]) -> None:
+    """A redirection leaves an address that no longer exists, for one that does, in one step."""
+    targets = {r.de: r.vers for r in loaded.item.redirections}
     seen: set[str] = set()
     for i, redirection in enumerate(loaded.item.redirections):
-        if redirection.de in pages:
-            c.add(loaded.doc, ("redirections", i, "de"),
-                  f"« {redirection.de} » est l'adresse d'une page qui existe",
-                  "une redirection part d'une adresse qui n'existe plus.")  # fmt: skip
-        if redirection.de in seen:
+        de, vers = redirection.de, redirection.vers
+        if de in pages:
             c.add(
                 loaded.doc,
                 ("redirections", i, "de"),
-                f"« {redirection.de} » est redirigée deux fois",
+                f"« {de} » est l'adresse d'une page qui existe",
+                "une redirection part d'une adresse qui n'existe plus.",
             )
-        seen.add(redirection.de)
+        if de in seen:
+            c.add(loaded.doc, ("redirections", i, "de"), f"« {de} » est redirigée deux fois")
+        seen.add(de)
+        if vers == de:
+            c.add(
+                loaded.doc,
+                ("redirections", i, "vers"),
+                f"« {de} » est redirigée vers elle-même",
+                "la page se rechargerait sans fin ; indiquez la nouvelle adresse.",
+            )
+            continue
+        chain, current = [de], vers
+        while current in targets and current not in chain:
+            chain.append(current)
+            current = targets[current]
+        if current in chain:
+            c.add(
+                loaded.doc,
+                ("redirections", i, "vers"),
+                "redirections en boucle : " + " → ".join([*chain, current]),
+                "chaque ancienne adresse doit mener à une page qui existe.",
+            )
+        elif current not in pages:
+            c.add(
+                loaded.doc,
+                ("redirections", i, "vers"),
+                f"« {vers} » ne mène à aucune page du site",
+                "indiquez l'adresse d'une page qui existe, par exemple /activites/judo/.",
+            )
+
+
+def _check_site_links(
+    c: _Collector,
+    activites: dict[str, _Loaded],
+    ressources: dict[str, _Loaded],
+    pages: set[str],
+    files: set[str],
+) -> None:
+    """Links from data to a page of the site, and images, must lead somewhere."""
+    known = pages | files
+    for loaded in activites.values():
+        act = loaded.item
+        url = act.inscription.url
+        if url and url.startswith("/") and path_of(url) not in known:
+            c.add(
+                loaded.doc,
+                ("inscription", "url"),
+                f"« {url} » : aucune page du site à cette adresse",
+                "vérifiez l'adresse, par exemple /contacts/ ; ou écrivez l'adresse complète https://….",
+            )
+        if act.image and act.image.src not in files:
+            c.add(
+                loaded.doc,
+                ("image", "src"),
+                f"image introuvable « {act.image.src} »",
+                f"placez le fichier dans docs{act.image.src}.",
+            )
+    for loaded in ressources.values():
+        lien = loaded.item.lien
+        if lien and lien.startswith("/") and path_of(lien) not in known:
+            c.add(
+                loaded.doc,
+                ("lien",),
+                f"« {lien} » : aucune page du site à cette adresse",
+                "vérifiez l'adresse, par exemple /inclusion/ ; ou écrivez l'adresse complète https://….",
+            )
+
+
+def _check_selections(c: _Collector, brochures: _Loaded, activites: dict[str, _Loaded]) -> None:
+    """A guide that would list no activity is not published as an empty PDF."""
+    acts = [loaded.item for loaded in activites.values()]
+    for i, brochure in enumerate(brochures.item.brochures):
+        if brochure.type != "guide-activites":
+            continue
+        if not any(matches(act, brochure.selection) for act in acts):
+            c.add(
+                brochures.doc,
+                ("brochures", i, "selection"),
+                f"la sélection de la brochure « {brochure.id} » ne retient aucune activité",
+                "élargissez la sélection (catégories, quartiers, moments, âge) "
+                "ou retirez la brochure.",
+            )
 
 
 def _unique_ids(c: _Collector, doc: Document, key: str, ids: list[str]) -> None:
