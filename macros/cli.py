@@ -43,8 +43,7 @@ def _build(root: Path, out: Path | None) -> int:
 
 
 def _serve(root: Path, address: str) -> int:
-    if _check(root):
-        return 1
+    """Preview; with bad data it still starts, showing the errors in the terminal and the tab."""
     command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", address,
                "--config-file", str(root / "mkdocs.yml")]  # fmt: skip
     print(f"Aperçu sur http://{address}/ (Ctrl+C pour arrêter)", flush=True)

@@ -6,6 +6,7 @@ knows nothing about MkDocs.
 
 from __future__ import annotations
 
+import sys
 from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -21,7 +22,7 @@ from macros.errors import DataErrors
 from macros.links import check_links
 from macros.pages import generated_pages
 from macros.project import catalogue_for
-from macros.render import date_fr
+from macros.render import date_fr, render
 from macros.search_index import build_index
 from macros.theme import couleurs_css, valid_toggles
 from macros.timings import timed
@@ -30,6 +31,8 @@ if TYPE_CHECKING:
     from macros.catalogue import Catalogue
 from macros.updates import Updates
 
+_broken: dict[str, Any] = {}
+"""In the preview, while ``data/`` holds errors: their report (pages are not built)."""
 _command: dict[str, str] = {}
 """The MkDocs command running these hooks (``build`` or ``serve``)."""
 
@@ -52,7 +55,22 @@ def on_config(config: Any) -> Any:
     try:
         catalogue = catalogue_for(_root(config))
     except DataErrors as exc:
-        raise _fail(exc.report()) from None
+        if _command.get("name") != "serve":
+            raise _fail(exc.report()) from None
+        # The preview keeps running: the terminal gets the French report, and every
+        # page of the browser an error page that reloads once the data is fixed.
+        if _broken.get("report") != exc.report():
+            print(exc.report(), file=sys.stderr, flush=True)
+        _broken["report"] = exc.report()
+        _broken["errors"] = exc.errors
+        config.theme.static_templates.discard("404.html")
+        config.extra["brochures"] = None
+        config.extra["apercu_erreur"] = str(
+            render("erreur_apercu.html", erreurs=exc.errors, nombre=len(exc.errors))
+        )
+        return config
+    _broken.clear()
+    config.theme.static_templates.add("404.html")
     # Material prints the site name, page titles and descriptions without escaping
     # them (even inside attributes): what Parcours hands it is escaped already.
     config.site_name = escape(catalogue.commune.nom)
@@ -84,7 +102,16 @@ def brochures_for(catalogue: Catalogue, docs_dir: Path) -> BrochuresInBackground
     return _brochures[key]
 
 
+_ERROR_PAGE = "---\nrender_macros: false\ntemplate: apercu-erreur.html\n---\n"
+
+
 def on_files(files: Files, config: Any) -> Files:
+    if _broken:
+        # Every page of the navigation stays, showing the errors (see apercu-erreur.html).
+        for doc in list(files.documentation_pages()):
+            files.remove(doc)
+            files.append(File.generated(config, doc.src_uri, content=_ERROR_PAGE))
+        return files
     root = _root(config)
     _updates[root] = Updates(root)
     catalogue = catalogue_for(root)
@@ -145,6 +172,8 @@ def on_post_template(output_content: str, template_name: str, config: Any) -> st
 
 def on_env(env: Any, config: Any, files: Files) -> Any:
     env.filters["date_fr"] = lambda value: date_fr(date.fromisoformat(str(value)))
+    if _broken:
+        return env
     with timed("attente-brochures"):
         try:
             built = config.extra["brochures"].result()
@@ -164,6 +193,13 @@ def on_build_error(error: Exception) -> None:
 
 def on_post_build(config: Any) -> None:
     site = Path(config.site_dir)
+    if _broken:
+        page = render(
+            "erreur_apercu.html", erreurs=_broken["errors"], nombre=len(_broken["errors"])
+        )
+        for name in ("index.html", "404.html"):
+            (site / name).write_text(str(page) + "\n", encoding="utf-8")
+        return
     with timed("liens"):
         problems = check_links(site)
     if problems:

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Any
 
 from macros.build import record_failure
 from macros.catalogue import matches
+from macros.errors import DataErrors
 from macros.finder import form_options, option_counts
 from macros.models import Selection
 from macros.pages import data_files
@@ -30,7 +31,10 @@ def _base(env: Any) -> str:
 
 def register(env: Any) -> None:
     root = Path(env.conf["config_file_path"]).parent
-    catalogue: Catalogue = catalogue_for(root)
+    try:
+        catalogue: Catalogue = catalogue_for(root)
+    except DataErrors:
+        return  # reported by the engine's hooks (the build stops, the preview shows the errors)
     # Pages of docs/ are Markdown with raw HTML: data reaches them only as text
     # (see TexteMarkdown), and identifiers, whose format is checked, as written.
     env.variables["commune"] = texte_markdown(catalogue.commune)
