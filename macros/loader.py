@@ -132,8 +132,10 @@ def load_catalogue(root: Path) -> Catalogue:
     if commune and pedt and referents:
         _check_references(c, commune, pedt, referents, brochures, activites, ressources)
         docs_pages, docs_files = docs_paths(root / "docs")
+        # Every file's address, even one refused above: no second error about a missing page.
         pages = docs_pages | generated_pages(
-            set(activites), set(ressources), {r.id for r in referents.item.referents},
+            _stems(data / "activites"), _stems(data / "ressources"),
+            {r.id for r in referents.item.referents},
             {a.id for a in pedt.item.axes}, {q.id for q in commune.item.quartiers},
             {k.id for k in commune.item.categories},
         )  # fmt: skip
@@ -287,6 +289,10 @@ def _check_references(
                     "quartier",
                     "commune.yml",
                 )
+
+
+def _stems(folder: Path) -> set[str]:
+    return {p.stem for p in folder.glob("*.yml")} if folder.is_dir() else set()
 
 
 def _check_redirections(c: _Collector, loaded: _Loaded, pages: set[str]) -> None:

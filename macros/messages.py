@@ -96,6 +96,8 @@ def describe(error: ErrorDetails, allowed: list[str] | None = None) -> tuple[str
             f"format inattendu « {_shown(value)} »",
             "suivez l'exemple du modèle, par exemple 2025-2026.",
         )
+    if kind in _OWN_KINDS:  # our own validators' messages are French already
+        return error["msg"], _OWN_HINTS.get(kind, "")
     if kind.startswith("date") or kind.startswith("datetime"):
         return (
             f"date invalide « {_shown(value)} »",

@@ -128,6 +128,11 @@ def read_yaml(path: Path, display: str) -> tuple[Document | None, list[DataError
         )
     if text.startswith("\ufeff"):
         text = text[1:]
+    raw_problems = _invisible_in_text(text)
+    if raw_problems:
+        return None, [
+            DataError(display, line, "", message, hint) for line, message, hint in raw_problems
+        ]
     too_deep = _too_deep(text)
     if too_deep:
         return fail(
@@ -204,6 +209,23 @@ def _read_regular_file(path: Path) -> tuple[bytes | None, tuple[str, str]]:
     return raw, ("", "")
 
 
+_HINT_INVISIBLE = (
+    "retapez ce texte à la main : il contient un caractère invisible "
+    "(souvent venu d'un copier-coller)."
+)
+_HINT_TAB = "remplacez la tabulation par des espaces."
+
+
+def _invisible_in_text(text: str) -> list[tuple[int, str, str]]:
+    """Invisible characters typed in the file itself (YAML would read some as line breaks)."""
+    problems = []
+    for number, row in enumerate(text.split("\n"), start=1):
+        found = forbidden_character(row.removesuffix("\r"))
+        if found is not None and not found[1].startswith("tabulation"):
+            problems.append((number, f"caractère interdit : {found[1]}", _HINT_INVISIBLE))
+    return problems
+
+
 def _too_deep(text: str) -> int:
     """Line where nesting passes MAX_DEPTH, or 0.
 
@@ -253,12 +275,7 @@ class _Converter:
         line = node.start_mark.line + 1 + node.value[:index].count("\n")
         if node.style in {"|", ">"}:
             line += 1
-        hint = (
-            "remplacez la tabulation par des espaces."
-            if name.startswith("tabulation")
-            else "retapez ce texte à la main : il contient un caractère invisible "
-            "(souvent venu d'un copier-coller)."
-        )
+        hint = _HINT_TAB if name.startswith("tabulation") else _HINT_INVISIBLE
         self.problems.append(_Refused(line, f"caractère interdit : {name}", hint))
 
     def convert(self, node: Node, loc: Loc) -> Any:
