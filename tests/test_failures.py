@@ -1,4 +1,4 @@
-"""Every failure is a French message, never a traceback; no command deletes what it did not create."""
+"""Every failure is a French message, never a traceback; nothing deleted that Parcours did not make."""
 
 from __future__ import annotations
 

@@ -15,6 +15,8 @@ import pytest
 if TYPE_CHECKING:
     from pathlib import Path
 
+    from playwright.sync_api import Page
+
 pytestmark = pytest.mark.slow
 
 
@@ -72,3 +74,43 @@ def test_serve_shows_the_site_and_reloads_on_data_changes(mini: Path) -> None:
     # Stopping `parcours serve` stops the server itself: no orphan left listening.
     with pytest.raises(OSError):
         socket.create_connection(("127.0.0.1", port), timeout=2).close()
+
+
+@pytest.mark.browser
+def test_serve_with_bad_data_shows_the_report_in_the_tab_and_reloads_once_fixed(
+    mini: Path, page: Page
+) -> None:
+    judo = mini / "data" / "activites" / "judo.yml"
+    good = judo.read_text(encoding="utf-8")
+    judo.write_text(good.replace('debut: "14:00"', 'debut: "26:00"'), encoding="utf-8")
+    line = next(i for i, row in enumerate(good.splitlines(), 1) if 'debut: "14:00"' in row)
+    port = _free_port()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "macros", "--projet", str(mini), "serve",
+         "--adresse", f"127.0.0.1:{port}"],
+        stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        env={**os.environ, "PYTHONPATH": str(mini)},
+    )  # fmt: skip
+    try:
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base + "/", "L'aperçu attend une correction", 120)
+        for address in ("/", "/inclusion/", "/activites/judo/"):  # the last one: not built yet
+            page.goto(base + address)
+            heading = page.get_by_role("heading", level=1)
+            assert heading.inner_text() == "L'aperçu attend une correction"
+            report = page.locator("main ol").inner_text()
+            assert f"data/activites/judo.yml:{line}" in report
+            assert "heure invalide « 26:00 »" in report
+            assert 'mettez l\'heure entre guillemets, par exemple debut: "16:30"' in report
+        judo.write_text(good, encoding="utf-8")  # the editor fixes the file: the tab follows
+        page.wait_for_function(
+            "document.querySelector('h1') && "
+            "document.querySelector('h1').textContent.includes('Judo pour les 6-11 ans')",
+            timeout=120_000,
+        )
+    finally:
+        process.terminate()
+        output, _ = process.communicate(timeout=30)
+    assert f"data/activites/judo.yml:{line}: horaires[0].debut : heure invalide" in output
+    assert "Traceback" not in output and "appear stuck" not in output
+    assert output.count("heure invalide") == 1  # once, not repeated on every rebuild
