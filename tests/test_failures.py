@@ -1,4 +1,4 @@
-"""Every failure is a French message, never a traceback; nothing deleted that Parcours did not make."""
+"""Every failure is a French message, no traceback; nothing deleted that Parcours did not make."""
 
 from __future__ import annotations
 
