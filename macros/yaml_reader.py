@@ -19,7 +19,6 @@ from __future__ import annotations
 import os
 import re
 import stat
-import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -255,10 +254,30 @@ def forbidden_character(value: str) -> tuple[int, str] | None:
     if match is None:
         return None
     char = match.group()
-    name = {"\x00": "caractère nul", "\t": "tabulation"}.get(char) or unicodedata.name(
-        char, f"caractère de contrôle U+{ord(char):04X}"
-    )
-    return match.start(), f"{name} (U+{ord(char):04X})"
+    return match.start(), f"{_french_name(char)} (U+{ord(char):04X})"
+
+
+_NAMES = {
+    "\x00": "caractère nul",
+    "\t": "tabulation",
+    "\r": "retour chariot",
+    "\u200b": "espace invisible",
+    "\u200c": "antiliant invisible",
+    "\u200d": "liant invisible",
+    "\u2028": "séparateur de ligne",
+    "\u2029": "séparateur de paragraphe",
+    "\u2060": "gluon de mots invisible",
+    "\ufeff": "espace insécable invisible (indicateur d'ordre des octets)",
+}
+
+
+def _french_name(char: str) -> str:
+    if char in _NAMES:
+        return _NAMES[char]
+    code = ord(char)
+    if 0x200E <= code <= 0x200F or 0x202A <= code <= 0x202E or 0x2066 <= code <= 0x2069:
+        return "contrôle invisible du sens d'écriture"
+    return "caractère de contrôle invisible"
 
 
 class _Converter:

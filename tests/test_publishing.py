@@ -174,3 +174,18 @@ def test_contributing_example_builds_and_appears_in_the_finder(tmp_path: Path) -
     assert "<h1>Tennis de table au gymnase des Coteaux</h1>" in page
     finder = (site / "activites" / "index.html").read_text(encoding="utf-8")
     assert 'data-slug="tennis-de-table"' in finder
+
+
+def test_the_invisible_character_message_shown_in_contributing_is_the_real_one(
+    tmp_path: Path,
+) -> None:
+    shutil.copytree(ROOT / "data", tmp_path / "data")
+    judo = tmp_path / "data" / "activites" / "judo-eveil-initiation.yml"
+    text = judo.read_text(encoding="utf-8")
+    assert text.splitlines()[1].startswith('titre: "')
+    judo.write_text(text.replace('titre: "', 'titre: "\u200b', 1), encoding="utf-8")
+    with pytest.raises(DataErrors) as caught:
+        load_catalogue(tmp_path)
+    shown = re.search(r"```\n(1 erreur dans les données :\n.*?invisible.*?)```", CONTRIBUTING, re.S)
+    assert shown
+    assert caught.value.report().strip() == shown.group(1).strip()
