@@ -94,7 +94,10 @@ def browser() -> Iterator[Browser]:
 
 @pytest.fixture
 def page(browser: Browser) -> Iterator[Page]:
-    context = browser.new_context(locale="fr-FR")
+    # Pages carry their Content-Security-Policy as <meta>: it would also block the
+    # test's own probes (Playwright evaluates wait_for_function strings with eval).
+    # The policy itself is exercised, without such probes, in test_browser_csp.py.
+    context = browser.new_context(locale="fr-FR", bypass_csp=True)
     new_page = context.new_page()
     yield new_page
     context.close()
