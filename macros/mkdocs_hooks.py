@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from macros.accessibilite import declaration, load_audit
 from macros.brochures import BrochuresInBackground
 from macros.csp import write_headers
 from macros.errors import DataErrors
@@ -42,6 +43,8 @@ def on_config(config: Any) -> Any:
     config.site_url = catalogue.commune.url
     config.extra["exemple"] = catalogue.exemple
     config.extra["commune"] = catalogue.commune
+    audit = load_audit(_root(config))  # checked with the catalogue: no error left here
+    config.extra["accessibilite"] = declaration(audit) if audit else None
     config.extra["brochures"] = brochures_for(catalogue, Path(config.docs_dir))
     return config
 
