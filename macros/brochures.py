@@ -105,9 +105,10 @@ def build_brochure(c: Catalogue, brochure: Brochure, fonts: Path) -> BuiltBrochu
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from macros import pdf_pages
+    from macros import pdf_pages, pdf_tags
 
     pdf_pages.install()
+    pdf_tags.install()
     html = brochure_html(c, brochure)
     config = FontConfiguration()
     base = f"{fonts.resolve().as_uri()}/"

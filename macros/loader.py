@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
+from macros.accessibilite import audit_errors
 from macros.catalogue import Catalogue, matches
 from macros.errors import DataError, DataErrors
 from macros.messages import describe, field_path
@@ -146,6 +147,7 @@ def load_catalogue(root: Path) -> Catalogue:
             _check_redirections(c, redirections, pages)
         if brochures:
             _check_selections(c, brochures, activites)
+    c.errors.extend(audit_errors(root)[1])  # data/accessibilite.yml (macros/accessibilite.py)
     if c.errors:
         raise DataErrors(c.errors)
     assert commune and pedt and referents

@@ -15,6 +15,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
+from macros.accessibilite import declaration, load_audit
 from macros.brochures import BrochuresInBackground
 from macros.build import record_failure
 from macros.csp import PolicyError, ThemeScripts, apply_policy
@@ -77,6 +78,8 @@ def on_config(config: Any) -> Any:
     config.site_url = catalogue.commune.url  # validated: https://, no quote, space or control
     config.extra["exemple"] = catalogue.exemple
     config.extra["commune"] = catalogue.commune
+    audit = load_audit(_root(config))  # checked with the catalogue: no error left here
+    config.extra["accessibilite"] = declaration(audit) if audit else None
     config.extra["brochures"] = brochures_for(catalogue, Path(config.docs_dir))
     return config
 

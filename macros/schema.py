@@ -11,6 +11,7 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from macros.accessibilite import Audit
 from macros.models import Activite, Brochures, Commune, Pedt, Redirections, Referents, Ressource
 
 if TYPE_CHECKING:
@@ -24,6 +25,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "referents": Referents,
     "brochures": Brochures,
     "redirections": Redirections,
+    "accessibilite": Audit,
 }
 
 

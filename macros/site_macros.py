@@ -6,6 +6,7 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from macros.accessibilite import declaration, load_audit, typo_fr
 from macros.build import record_failure
 from macros.catalogue import matches
 from macros.errors import DataErrors
@@ -172,6 +173,14 @@ def register(env: Any) -> None:
             "integrer.html", c=catalogue, activites=catalogue.sorted_activites(),
             options=form_options(catalogue), base=_base(env),
         )  # fmt: skip
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def declaration_accessibilite() -> Markup:
+        """The déclaration d'accessibilité, drawn from the RGAA grid ``data/accessibilite.yml``."""
+        audit = load_audit(root)
+        return render(
+            "accessibilite.html", c=catalogue, d=declaration(audit) if audit else None, t=typo_fr
+        )
 
     @env.macro  # type: ignore[untyped-decorator]
     def lien(path: str) -> str:
