@@ -32,7 +32,7 @@ import pytest
 import vobject
 import yaml
 
-from conftest import FIXTURES, make_project
+from conftest import FIXTURES, ROOT, make_project
 from macros.errors import DataErrors
 from macros.loader import load_catalogue
 
@@ -96,6 +96,7 @@ def _project_data(tmp: Path) -> Path:
     (root / "data" / "redirections.yml").write_text(
         yaml.safe_dump({"redirections": [REDIRECTION]}, allow_unicode=True), encoding="utf-8"
     )
+    shutil.copy(ROOT / "data" / "accessibilite.yml", root / "data" / "accessibilite.yml")
     return root
 
 
@@ -112,6 +113,8 @@ TEXT_FIELDS: list[tuple[str, Path_]] = [
     ("ressources/piege.yml", ["organisme"]),
     ("referents.yml", ["referents", 0, "role"]),
     ("brochures.yml", ["brochures", 0, "titre"]),
+    ("accessibilite.yml", ["auditeur"]),
+    ("accessibilite.yml", ["criteres", 0, "note"]),
 ]
 INVISIBLE = {
     "nul": "\x00",
@@ -259,6 +262,8 @@ INERT: list[tuple[str, Path_, str, str]] = [
     ("referents.yml", ["referents", 0, "structure"], "=1+1", "Structure"),
     ("referents.yml", ["referents", 0, "missions", 0], EVIL, "Mission"),
     ("brochures.yml", ["brochures", 0, "titre"], 'Guide "x" ' + EVIL, "Guide neutre"),
+    ("accessibilite.yml", ["auditeur"], EVIL, "Auditeur"),
+    ("accessibilite.yml", ["contact", "nom"], BREAKOUT, "Service"),
 ]
 
 
