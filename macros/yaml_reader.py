@@ -218,10 +218,16 @@ _HINT_TAB = "remplacez la tabulation par des espaces."
 def _invisible_in_text(text: str) -> list[tuple[int, str, str]]:
     """Invisible characters typed in the file itself (YAML would read some as line breaks)."""
     problems = []
-    for number, row in enumerate(text.split("\n"), start=1):
-        found = forbidden_character(row.removesuffix("\r"))
-        if found is not None and not found[1].startswith("tabulation"):
-            problems.append((number, f"caractère interdit : {found[1]}", _HINT_INVISIBLE))
+    lines_seen: set[int] = set()
+    for match in _FORBIDDEN.finditer(text):
+        char, at = match.group(), match.start()
+        if char == "\t" or (char == "\r" and text.startswith("\n", at + 1)):
+            continue  # tabs: YAML's own message; CR LF: a Windows line end
+        number = text.count("\n", 0, at) + 1
+        if number not in lines_seen:
+            lines_seen.add(number)
+            name = _french_name(char) + f" (U+{ord(char):04X})"
+            problems.append((number, f"caractère interdit : {name}", _HINT_INVISIBLE))
     return problems
 
 
@@ -231,6 +237,13 @@ def _too_deep(text: str) -> int:
     Read from the event stream, which needs no recursion: composing a tree of
     thousands of levels would exhaust Python's stack (or libyaml's C stack).
     """
+    # Each level needs more indentation, a flow bracket or a "- " / "key:" on its line:
+    # most files are proved shallow without parsing them twice.
+    bound = text.count("[") + text.count("{") + 2  # + a key on the deepest line
+    bound += max(map(len, _INDENT.findall(text)), default=0)
+    bound += max((m.count("-") for m in _DASHES.findall(text)), default=0)
+    if bound <= MAX_DEPTH:
+        return 0
     depth = 0
     try:
         for event in yaml.parse(text, Loader=_EventLoader):
@@ -245,6 +258,8 @@ def _too_deep(text: str) -> int:
     return 0
 
 
+_INDENT = re.compile(r"^ *", re.M)
+_DASHES = re.compile(r"^(?:[ ]*-(?=[ \n]))+", re.M)
 _EventLoader: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
@@ -314,7 +329,8 @@ class _Converter:
                     f"balise YAML « {node.tag} » refusée",
                     "retirez la balise commençant par « ! » ; écrivez la valeur simplement.",
                 )
-            self.check_text(node)
+            if node.style == '"':  # only escapes ("\0", "\u202e"…) hide what the file shows
+                self.check_text(node)
             return _scalar(node)
         if isinstance(node, SequenceNode):
             if node.tag != _SEQ_TAG:
@@ -331,7 +347,8 @@ class _Converter:
                         key_line, "clé invalide", "une clé est un simple mot, comme « titre »."
                     )
                 key = key_node.value
-                self.check_text(key_node)
+                if key_node.style == '"':
+                    self.check_text(key_node)
                 if key == "<<":
                     raise _Refused(key_line, "la fusion YAML « << » n'est pas acceptée")
                 if key in result:
