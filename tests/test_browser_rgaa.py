@@ -201,7 +201,7 @@ def test_tab_once_reaches_a_visible_skip_link_to_the_content_on_every_page(
 
 
 def _drawer_state(page: Page) -> dict[str, Any]:
-    return page.evaluate(
+    state: dict[str, Any] = page.evaluate(
         """() => {
           const links = [...document.querySelectorAll('#pc-navigation a')];
           return {
@@ -211,6 +211,7 @@ def _drawer_state(page: Page) -> dict[str, Any]:
           };
         }"""
     )
+    return state
 
 
 @pytest.mark.parametrize("width", [1024, 320])
