@@ -32,8 +32,11 @@
     bouton.addEventListener("click", function () {
       regler(!tiroir.checked);
       if (tiroir.checked) {
-        var premier = navigation.querySelector(".md-nav__list a[href]");
-        if (premier) premier.focus();
+        var premier = [].filter.call(navigation.querySelectorAll(".md-nav__list a[href]"), function (a) {
+          // Material hides the current page's link behind its table of contents (a closed panel)
+          return a.getClientRects().length > 0 && getComputedStyle(a).visibility === "visible";
+        })[0];
+        if (premier) premier.focus({ preventScroll: true }); // the drawer is still sliding in: no scrolling it sideways
       }
     });
     tiroir.addEventListener("change", synchroniser); // the overlay, Material closing it on resize
