@@ -249,7 +249,7 @@ def test_the_menu_opens_and_closes_by_keyboard_and_is_out_of_the_tab_order_when_
         page.keyboard.press(key)
         assert button.get_attribute("aria-expanded") == "true", key
         state = _drawer_state(page)
-        assert state["visible"] == state["links"] > 5
+        assert state["visible"] > 5  # the page's own table of contents stays a closed panel
         assert state["inDrawer"], "le focus n’entre pas dans le menu ouvert"
         box = page.locator("#pc-navigation .md-nav__list a").first.bounding_box()
         assert box is not None and box["x"] >= 0
