@@ -25,7 +25,7 @@ from macros.pages import generated_pages
 from macros.project import catalogue_for
 from macros.render import date_fr, render
 from macros.search_index import build_index
-from macros.theme import couleurs_css, valid_toggles
+from macros.theme import accessible_page, couleurs_css
 from macros.timings import timed
 
 if TYPE_CHECKING:
@@ -166,11 +166,11 @@ def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
 
 
 def on_post_page(output: str, page: Any, config: Any) -> str:
-    return valid_toggles(output)
+    return accessible_page(output)
 
 
 def on_post_template(output_content: str, template_name: str, config: Any) -> str:
-    return valid_toggles(output_content)  # 404.html
+    return accessible_page(output_content)  # 404.html
 
 
 def on_env(env: Any, config: Any, files: Files) -> Any:

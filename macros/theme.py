@@ -56,3 +56,25 @@ def valid_toggles(html: str) -> str:
     for toggle in _MATERIAL_TOGGLES:
         html = html.replace(toggle, toggle.removesuffix(' autocomplete="off"'))
     return html
+
+
+_MAIN_OPEN = '<main class="md-main" data-md-component="main">'
+_MAIN_AS_DIV = '<div class="md-main" data-md-component="main">'
+_PREV_NEXT = re.compile(r'\s*<link rel="(?:prev|next)" href="[^"]*">')
+
+
+def accessible_page(html: str) -> str:
+    """Fix what Material writes outside any template block, in one page.
+
+    - its checkbox toggles lose ``autocomplete`` (see ``valid_toggles``);
+    - ``<link rel=prev|next>`` go: Material's keyboard handler follows them on
+      the single keys ``n . p ,`` (RGAA 12.10, WCAG 2.1.4 forbid such shortcuts);
+    - its ``<main>`` wraps the sidebars too, so a skip link to it would land
+      before the navigation: it becomes a ``<div>``, and ``overrides/main.html``
+      makes the content itself ``<main id="contenu">`` (the skip link's target).
+    """
+    html = _PREV_NEXT.sub("", valid_toggles(html))
+    if _MAIN_OPEN in html:
+        head, _, tail = html.replace(_MAIN_OPEN, _MAIN_AS_DIV, 1).rpartition("</main>")
+        html = head + "</div>" + tail
+    return html
