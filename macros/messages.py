@@ -89,7 +89,9 @@ def describe(error: ErrorDetails, allowed: list[str] | None = None) -> tuple[str
     if kind == "string_too_long":
         return (
             f"texte trop long ({len(str(value))} caractères, au plus {ctx.get('max_length')})",
-            "raccourcissez ; le détail va dans description.",
+            "raccourcissez ; le détail va dans description."
+            if int(ctx.get("max_length") or 0) <= 240
+            else "raccourcissez ce texte.",
         )
     if kind == "string_pattern_mismatch":
         return (
