@@ -136,6 +136,7 @@ def _open(browser: Browser, scheme: str = "light", width: int = 1280, height: in
         color_scheme="dark" if scheme == "dark" else "light",
         locale="fr-FR",
         viewport={"width": width, "height": height},
+        bypass_csp=True,  # the pages' <meta> policy would block the test's own <style> (STILL)
     )
     return context.new_page()
 
