@@ -265,6 +265,7 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
     row["pagefind_s"] = steps.get("pagefind", 0.0)
     row["pages_generees_s"] = steps.get("pages-generees", 0.0)
     row["liens_s"] = steps.get("liens", 0.0)
+    row["csp_s"] = steps.get("csp", 0.0)
     row["attente_brochures_s"] = steps.get("attente-brochures", 0.0)
     # The MkDocs step's own work: the mkdocs process, less Pagefind and the
     # time it spent waiting for the brochures laid out on the other core.
@@ -305,6 +306,7 @@ COLUMNS = [
     ("mkdocs_s", "Étape MkDocs / MkDocs step (s)", "{:.1f}"),
     ("pages_generees_s", "  dont pages générées / generated pages (s)", "{:.1f}"),
     ("liens_s", "  dont vérification des liens / link check (s)", "{:.1f}"),
+    ("csp_s", "  dont scripts et politique CSP / inline scripts and CSP (s)", "{:.1f}"),
     ("material_lean_s", "Material, hors nav / lean ref. (s)", "{:.1f}"),
     ("mkdocs_sur_material", "MkDocs ÷ Material lean (cible ≤ 1,3)", "{:.2f}"),
     ("material_nav_s", "Material, tout dans la nav / default (s)", "{:.1f}"),

@@ -212,7 +212,8 @@ def on_post_build(config: Any) -> None:
     theme = ThemeScripts.from_templates([Path(folder) for folder in config.theme.dirs])
     try:
         # The preview's server injects its own reload script: no <meta> policy there.
-        apply_policy(site, theme, meta=_command.get("name") != "serve")
+        with timed("csp"):
+            apply_policy(site, theme, meta=_command.get("name") != "serve")
     except PolicyError as exc:
         raise _fail(str(exc)) from None
 
