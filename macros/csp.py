@@ -29,8 +29,10 @@ _DATA_TYPES = frozenset({"application/ld+json", "application/json"})
 """Script types browsers never run: JSON-LD and Material's configuration."""
 _META_AFTER = re.compile(r"<meta charset=[\"']?utf-8[\"']?\s*/?>", re.I)
 
-EXPRESSION_PATTERN = r"[./]*"
-"""What a ``{{ … }}`` inside a theme script may print: Material's relative base URL only."""
+EXPRESSION_PATTERN = r"[A-Za-z0-9._~%/-]*"
+"""What a ``{{ … }}`` inside a theme script may print: Material's base URL — relative
+(``../..``), or on the 404 page the path of the site's address (``/parcours/``), whose
+characters ``commune.url`` restricts to these: nothing that could leave the string."""
 
 
 class PolicyError(RuntimeError):

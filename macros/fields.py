@@ -162,8 +162,14 @@ Montant = Annotated[
 ]
 
 
+LIEN_MAX = 2000
+"""Longest address accepted (browsers and QR codes handle this much)."""
+
+
 def _lien(value: str) -> str:
     value = value.strip()
+    if len(value) > LIEN_MAX:
+        raise _error("lien", f"adresse trop longue ({len(value)} caractères, au plus {LIEN_MAX})")
     match = _SCHEME.match(value)
     if match and match.group(1).lower() not in {"https", "mailto", "tel"}:
         raise _error(
@@ -194,6 +200,9 @@ def _lien(value: str) -> str:
 Lien = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1), AfterValidator(_lien)]
 
 
+_ADRESSE_WEB = re.compile(r"^https://[A-Za-z0-9.-]+(?::\d{1,5})?(?:/[A-Za-z0-9._~%-]*)*$", re.I)
+
+
 def _adresse_web(value: str) -> str:
     value = _lien(value)
     if not value.lower().startswith("https://"):
@@ -201,6 +210,13 @@ def _adresse_web(value: str) -> str:
             "lien",
             f"adresse invalide « {value} » : écrivez l'adresse complète du site, "
             "commençant par https://",
+        )
+    if not _ADRESSE_WEB.match(value):
+        raise _error(
+            "lien",
+            f"adresse invalide « {value} » : l'adresse du site est un nom de domaine, "
+            "suivi au besoin d'un dossier (https://www.ville.fr/parcours/), sans « ? », « # », "
+            "« @ » ni caractère spécial",
         )
     return value
 

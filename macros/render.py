@@ -135,7 +135,7 @@ def markdown(text: str, base: str = "") -> Markup:
     return Markup(html)
 
 
-_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|~])")
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+\-.!|])")
 _FORMATTED_FIELDS = frozenset({"url", "email", "telephone", "id", "annee_scolaire"})
 """Fields whose validated format holds no Markdown or HTML syntax: passed as written."""
 

@@ -245,3 +245,20 @@ def test_an_inline_script_in_a_page_fails_the_whole_build(mini: Path) -> None:
     assert text.index("Script inconnu") < 200  # the reason comes first, not after MkDocs' lists
     assert "mentions-legales/index.html : « alert(1) »" in text
     assert not (mini / "site").exists()
+
+
+@pytest.mark.slow
+def test_a_site_published_in_a_subfolder_builds(mini: Path) -> None:
+    """Material writes the address's path into a theme script of the 404 page: still allowed."""
+    commune = mini / "data" / "commune.yml"
+    text = commune.read_text(encoding="utf-8")
+    commune.write_text(
+        text.replace(
+            'url: "https://parcours.example.org/"', 'url: "https://x.example.org/parcours/"'
+        ),
+        encoding="utf-8",
+    )
+    site = build_site(mini)
+    assert 'new URL("/parcours/",location)' in (site / "404.html").read_text(encoding="utf-8")
+    judo = (site / "activites" / "judo" / "index.html").read_text(encoding="utf-8")
+    assert '<link rel="canonical" href="https://x.example.org/parcours/activites/judo/">' in judo
