@@ -84,12 +84,24 @@
       stocker("__palette", { index: palettes.indexOf(suivante), color: suivante });
     });
 
+    // The first palette is applied at once: if the page was already painted, its
+    // colours would otherwise fade from light to dark (and be read mid-way).
+    function appliquerSansTransition(palette) {
+      var racine = document.documentElement;
+      racine.classList.add("pc-sans-transition");
+      appliquer(palette);
+      void getComputedStyle(document.body).color;
+      requestAnimationFrame(function () {
+        requestAnimationFrame(function () { racine.classList.remove("pc-sans-transition"); });
+      });
+    }
+
     var choix = lire();
     var systeme = window.matchMedia ? window.matchMedia("(prefers-color-scheme: dark)") : null;
     if (choix && choix.color) {
-      appliquer(choix.color.scheme === sombre.scheme ? sombre : clair);
+      appliquerSansTransition(choix.color.scheme === sombre.scheme ? sombre : clair);
     } else {
-      appliquer(systeme && systeme.matches ? sombre : clair);
+      appliquerSansTransition(systeme && systeme.matches ? sombre : clair);
       if (systeme && systeme.addEventListener) {
         systeme.addEventListener("change", function (event) {
           if (!lire()) appliquer(event.matches ? sombre : clair);
