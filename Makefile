@@ -33,7 +33,7 @@ serve: $(STAMP)
 	$(BIN)/parcours serve
 
 schema: $(STAMP)
-	$(BIN)/python -m macros.schema
+	$(BIN)/python -m macros.export.schema
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

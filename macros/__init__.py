@@ -11,6 +11,6 @@ from typing import Any
 
 def define_env(env: Any) -> None:
     """mkdocs-macros entry point: expose the catalogue and the page macros."""
-    from macros.site_macros import register
+    from macros.site.docs_macros import register
 
     register(env)

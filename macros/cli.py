@@ -8,10 +8,10 @@ import sys
 import time
 from pathlib import Path
 
-from macros.build import BuildError, build_site
-from macros.errors import DataErrors
-from macros.loader import load_catalogue
+from macros.data.errors import DataErrors
+from macros.data.loader import load_catalogue
 from macros.scaffold import KINDS, ScaffoldError
+from macros.site.build import BuildError, build_site
 
 
 def _check(root: Path) -> int:

@@ -47,7 +47,7 @@ def mini_data(tmp_path: Path) -> Path:
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real sample project (``data/`` of the repository), built once per test session."""
-    from macros.build import build_site
+    from macros.site.build import build_site
 
     project = make_project(tmp_path_factory.mktemp("echantillon") / "projet", ROOT / "data")
     return build_site(project)

@@ -11,9 +11,9 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros.accessibilite import NUMEROS, Declaration, declaration, load_audit
-from macros.errors import DataErrors
-from macros.loader import load_catalogue
+from macros.data.audit import NUMEROS, Declaration, declaration, load_audit
+from macros.data.errors import DataErrors
+from macros.data.loader import load_catalogue
 
 GRID = ROOT / "data" / "accessibilite.yml"
 RAW = yaml.safe_load(GRID.read_text(encoding="utf-8"))  # read apart from the model, on purpose

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.loader import load_catalogue
+from macros.data.loader import load_catalogue
 
 pytestmark = pytest.mark.slow
 sys.path.insert(0, str(ROOT / "bench"))

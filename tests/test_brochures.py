@@ -17,13 +17,13 @@ from pypdf.generic import IndirectObject
 
 from conftest import FIXTURES, ROOT
 from macros.brochures import build_brochures
+from macros.data.loader import load_catalogue
 from macros.export import page_url
-from macros.loader import load_catalogue
 from macros.render import taille_fr
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
-    from macros.models import Brochure
+    from macros.data.catalogue import Catalogue
+    from macros.data.models import Brochure
 
 pytestmark = pytest.mark.slow
 
@@ -184,10 +184,10 @@ def test_a_new_selection_needs_only_yaml(tmp_path: Path) -> None:
 
 
 def test_cached_page_references_match_pydyf_as_pages_are_added() -> None:
-    """The speed-up of macros/pdf_pages.py returns exactly what pydyf computes, page after page."""
+    """The speed-up of brochures/pages.py returns exactly what pydyf computes, page by page."""
     import pydyf
 
-    from macros import pdf_pages
+    from macros.brochures import pages as pdf_pages
 
     pydyf_own = pdf_pages.PYDYF_PAGE_REFERENCES.fget
     pdf_pages.install()

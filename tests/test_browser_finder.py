@@ -10,13 +10,13 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
-from macros.finder import JOURS, FinderQuery, matches_query
-from macros.loader import load_catalogue
+from macros.data.loader import load_catalogue
+from macros.present.finder import JOURS, FinderQuery, matches_query
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-    from macros.catalogue import Catalogue
+    from macros.data.catalogue import Catalogue
 
 pytestmark = pytest.mark.browser
 

@@ -9,12 +9,12 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import ROOT
-from macros.loader import load_catalogue
+from macros.data.loader import load_catalogue
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
 
-    from macros.catalogue import Catalogue
+    from macros.data.catalogue import Catalogue
 
 pytestmark = pytest.mark.browser
 

@@ -11,16 +11,16 @@ from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
 from conftest import ROOT
+from macros.data.loader import load_catalogue
 from macros.export import page_url
-from macros.finder import FinderQuery, matches_query
-from macros.loader import load_catalogue
+from macros.present.finder import FinderQuery, matches_query
 
 if TYPE_CHECKING:
     from pathlib import Path
 
     from playwright.sync_api import Browser, Page
 
-    from macros.catalogue import Catalogue
+    from macros.data.catalogue import Catalogue
 
 pytestmark = pytest.mark.browser
 CATALOGUE: Catalogue = load_catalogue(ROOT)

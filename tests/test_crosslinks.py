@@ -10,11 +10,11 @@ from urllib.parse import urljoin, urlsplit
 import pytest
 
 from conftest import ROOT
-from macros.catalogue import AGE_BANDS, TEMPS_LABELS
-from macros.loader import load_catalogue
+from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
+from macros.data.loader import load_catalogue
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
+    from macros.data.catalogue import Catalogue
 
 pytestmark = pytest.mark.slow
 

@@ -11,8 +11,8 @@ import vobject
 import yaml
 
 from macros.cli import main
-from macros.errors import DataErrors
-from macros.loader import load_catalogue
+from macros.data.errors import DataErrors
+from macros.data.loader import load_catalogue
 
 PAYLOADS = [
     "<script>alert('x')</script>",

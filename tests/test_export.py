@@ -16,12 +16,12 @@ import pytest
 from dateutil.rrule import rrulestr
 
 from conftest import ROOT
+from macros.data.loader import load_catalogue
 from macros.export import page_url
-from macros.finder import JOURS
-from macros.loader import load_catalogue
+from macros.present.finder import JOURS
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
+    from macros.data.catalogue import Catalogue
 
 pytestmark = pytest.mark.slow
 CATALOGUE: Catalogue = load_catalogue(ROOT)

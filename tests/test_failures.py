@@ -12,11 +12,11 @@ from pathlib import Path
 import pytest
 
 from conftest import ROOT
-from macros.build import STAMP, OutputRefused, build_site, check_output, remove_stale
 from macros.cli import main
-from macros.csp import PolicyError, ThemeScripts, apply_policy
-from macros.errors import DataErrors
-from macros.loader import load_catalogue
+from macros.data.errors import DataErrors
+from macros.data.loader import load_catalogue
+from macros.site.build import STAMP, OutputRefused, build_site, check_output, remove_stale
+from macros.site.csp import PolicyError, ThemeScripts, apply_policy
 
 # --- the output folder ------------------------------------------------------------------------
 
@@ -103,7 +103,7 @@ def test_an_unwritable_output_is_a_french_message(
 
 CHILD = """
 import subprocess, sys, time
-from macros.processes import die_with_parent
+from macros.site.processes import die_with_parent
 child = subprocess.Popen([sys.executable, "-c", "import time; time.sleep(60)"],
                          preexec_fn=die_with_parent)
 print(child.pid, flush=True)

@@ -33,8 +33,8 @@ import vobject
 import yaml
 
 from conftest import FIXTURES, ROOT, make_project
-from macros.errors import DataErrors
-from macros.loader import load_catalogue
+from macros.data.errors import DataErrors
+from macros.data.loader import load_catalogue
 
 pytestmark = pytest.mark.slow
 
@@ -272,7 +272,7 @@ INERT: list[tuple[str, Path_, str, str]] = [
 
 
 def _build(tmp: Path, hostile: bool) -> Path:
-    from macros.build import build_site
+    from macros.site.build import build_site
 
     data = _project_data(tmp / ("hostile" if hostile else "neutre"))
     for name, path, evil, plain in INERT:

@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES, ROOT
-from macros.errors import DataErrors
-from macros.loader import load_catalogue
+from macros.data.errors import DataErrors
+from macros.data.loader import load_catalogue
 
 CORPUS = sorted((FIXTURES / "erreurs").glob("*.yml"))
 _EXPECTED = re.compile(r"^# attendu: (\d+): (.+)$")

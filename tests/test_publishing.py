@@ -11,10 +11,10 @@ import pytest
 import yaml
 
 from conftest import ROOT, make_project
-from macros.build import build_site
 from macros.cli import main
-from macros.errors import DataErrors
-from macros.loader import load_catalogue
+from macros.data.errors import DataErrors
+from macros.data.loader import load_catalogue
+from macros.site.build import build_site
 
 CONTRIBUTING = (ROOT / "CONTRIBUTING.md").read_text(encoding="utf-8")
 

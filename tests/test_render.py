@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from conftest import FIXTURES
-from macros.loader import load_catalogue
-from macros.models import Public, Tarif
+from macros.data.loader import load_catalogue
+from macros.data.models import Public, Tarif
 from macros.render import date_fr, heure_fr, json_ld, markdown, public_fr, render, tarif_fr
 
 GOLDEN = Path(__file__).parent / "golden"

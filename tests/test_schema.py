@@ -7,7 +7,7 @@ import json
 import pytest
 
 from conftest import ROOT
-from macros.schema import schema_texts
+from macros.export.schema import schema_texts
 
 
 @pytest.mark.parametrize("name", sorted(schema_texts()))

@@ -96,7 +96,7 @@
     return query ? "?" + query : window.location.pathname;
   }
 
-  // --- the rule (same as macros/finder.py) ------------------------------------
+  // --- the rule (same as macros/present/finder.py) ------------------------------------
   function matches(r, state, skip) {
     if (skip !== "age" && state.age !== "") {
       var age = Number(state.age);

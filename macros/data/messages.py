@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from pydantic_core import ErrorDetails
 
-    from macros.yaml_reader import Loc
+    from macros.data.reader import Loc
 
 
 def field_path(loc: Loc) -> str:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from macros.loader import load_catalogue
+from macros.data.loader import load_catalogue
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
+    from macros.data.catalogue import Catalogue
 
 _cache: dict[Path, tuple[tuple[tuple[str, int, int], ...], Catalogue]] = {}
 

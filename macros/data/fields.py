@@ -1,6 +1,6 @@
 """Field types shared by the models, each with its French error message.
 
-Every value arrives as text from :mod:`macros.yaml_reader` (only ``true``,
+Every value arrives as text from :mod:`macros.data.reader` (only ``true``,
 ``false`` and empty values are not), so these types decide what text means.
 """
 

@@ -9,12 +9,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from macros.catalogue import TEMPS_LABELS
-from macros.fields import fold
+from macros.data.catalogue import TEMPS_LABELS
+from macros.data.fields import fold
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
-    from macros.models import Activite
+    from macros.data.catalogue import Catalogue
+    from macros.data.models import Activite
 
 JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 PARAMETERS = ("age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "q", "tri")

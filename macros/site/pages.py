@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from macros import export
-from macros.catalogue import AGE_BANDS, TEMPS_LABELS
-from macros.qr import qr_svg
+from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
+from macros.export.qr import qr_svg
 from macros.render import render
-from macros.schema import schema_texts
-from macros.vcard import vcard
+from macros.export.schema import schema_texts
+from macros.export.vcard import vcard
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
+    from macros.data.catalogue import Catalogue
 
 Crumbs = list[tuple[str, str]]
 """Breadcrumb: (label, path from the site root) pairs, the current page excluded."""

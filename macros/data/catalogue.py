@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from macros.models import (
+    from macros.data.models import (
         Activite,
         Axe,
         Brochure,
@@ -113,7 +113,7 @@ class Catalogue:
 
     @cached_property
     def _sorted_activites(self) -> tuple[tuple[str, Activite], ...]:
-        from macros.fields import fold
+        from macros.data.fields import fold
 
         return tuple(
             sorted(self.activites.items(), key=lambda item: (fold(item[1].titre), item[0]))
@@ -144,7 +144,7 @@ class Catalogue:
         return [r for r in self.referents.values() if r.service == service_id]
 
     def sorted_ressources(self) -> list[tuple[str, Ressource]]:
-        from macros.fields import fold
+        from macros.data.fields import fold
 
         return sorted(self.ressources.items(), key=lambda item: (fold(item[1].titre), item[0]))
 

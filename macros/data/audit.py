@@ -16,9 +16,9 @@ from typing import TYPE_CHECKING, Annotated, Literal
 
 from pydantic import Field
 
-from macros.errors import DataError, DataErrors
-from macros.fields import Date, Email, Lien, Telephone, Texte  # noqa: TC001 (pydantic reads them)
-from macros.models import Model
+from macros.data.errors import DataError, DataErrors
+from macros.data.fields import Date, Email, Lien, Telephone, Texte  # noqa: TC001 (pydantic reads them)
+from macros.data.models import Model
 
 if TYPE_CHECKING:
     from datetime import date
@@ -179,7 +179,7 @@ def declaration(audit: Audit) -> Declaration:
 
 def audit_errors(root: Path) -> tuple[Audit | None, list[DataError]]:
     """Read and check ``data/accessibilite.yml`` (absent: ``None``, no error)."""
-    from macros.loader import _Collector
+    from macros.data.loader import _Collector
 
     path = root / "data" / FICHIER
     if not path.is_file():

@@ -26,7 +26,7 @@ from typing import Any
 import yaml
 from yaml.nodes import MappingNode, Node, ScalarNode, SequenceNode
 
-from macros.errors import DataError
+from macros.data.errors import DataError
 
 MAX_BYTES = 512 * 1024
 """Largest data file accepted (an activity is about 2 KB)."""

@@ -1,6 +1,6 @@
-"""Load ``data/`` into a :class:`~macros.catalogue.Catalogue`, collecting every error.
+"""Load ``data/`` into a :class:`~macros.data.catalogue.Catalogue`, collecting every error.
 
-Each file is read strictly (:mod:`macros.yaml_reader`), validated against its
+Each file is read strictly (:mod:`macros.data.reader`), validated against its
 model, then the cross-references between files are checked. Nothing stops at
 the first mistake: all of them, from all files, end up in one report.
 """
@@ -15,16 +15,24 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
-from macros.accessibilite import audit_errors
-from macros.catalogue import Catalogue, matches
-from macros.errors import DataError, DataErrors
-from macros.messages import describe, field_path
-from macros.models import Activite, Brochures, Commune, Pedt, Redirections, Referents, Ressource
-from macros.site_paths import docs_paths, generated_pages, path_of
-from macros.yaml_reader import Document, read_yaml
+from macros.data.audit import audit_errors
+from macros.data.catalogue import Catalogue, matches
+from macros.data.errors import DataError, DataErrors
+from macros.data.kinds import docs_paths, generated_pages, path_of
+from macros.data.messages import describe, field_path
+from macros.data.models import (
+    Activite,
+    Brochures,
+    Commune,
+    Pedt,
+    Redirections,
+    Referents,
+    Ressource,
+)
+from macros.data.reader import Document, read_yaml
 
 if TYPE_CHECKING:
-    from macros.yaml_reader import Loc
+    from macros.data.reader import Loc
 
 M = TypeVar("M", bound=BaseModel)
 _SLUG = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
@@ -147,7 +155,7 @@ def load_catalogue(root: Path) -> Catalogue:
             _check_redirections(c, redirections, pages)
         if brochures:
             _check_selections(c, brochures, activites)
-    c.errors.extend(audit_errors(root)[1])  # data/accessibilite.yml (macros/accessibilite.py)
+    c.errors.extend(audit_errors(root)[1])  # data/accessibilite.yml (macros/data/audit.py)
     if c.errors:
         raise DataErrors(c.errors)
     assert commune and pedt and referents

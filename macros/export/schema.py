@@ -1,7 +1,7 @@
 """JSON Schemas of the data files, generated from the models.
 
 Editors (VS Code with the YAML extension) use them to autocomplete and
-underline mistakes as they type. ``python -m macros.schema`` rewrites
+underline mistakes as they type. ``python -m macros.export.schema`` rewrites
 ``data/schema/``; a test fails when the committed files are out of date.
 """
 
@@ -11,8 +11,16 @@ import json
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from macros.accessibilite import Audit
-from macros.models import Activite, Brochures, Commune, Pedt, Redirections, Referents, Ressource
+from macros.data.audit import Audit
+from macros.data.models import (
+    Activite,
+    Brochures,
+    Commune,
+    Pedt,
+    Redirections,
+    Referents,
+    Ressource,
+)
 
 if TYPE_CHECKING:
     from pydantic import BaseModel

@@ -16,11 +16,11 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
-from macros.finder import JOURS
+from macros.present.finder import JOURS
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
-    from macros.models import Activite
+    from macros.data.catalogue import Catalogue
+    from macros.data.models import Activite
 
 PARIS = ZoneInfo("Europe/Paris")
 LICENCE = "Licence Ouverte 2.0 (Etalab)"

@@ -15,22 +15,22 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files
 
-from macros.accessibilite import declaration, load_audit
+from macros.data.audit import declaration, load_audit
 from macros.brochures import BrochuresInBackground
-from macros.build import record_failure
-from macros.csp import PolicyError, ThemeScripts, apply_policy
-from macros.errors import DataErrors
-from macros.links import check_links
-from macros.pages import generated_pages
-from macros.project import catalogue_for
+from macros.site.build import record_failure
+from macros.site.csp import PolicyError, ThemeScripts, apply_policy
+from macros.data.errors import DataErrors
+from macros.site.links import check_links
+from macros.site.pages import generated_pages
+from macros.data.project import catalogue_for
 from macros.render import date_fr, render
-from macros.search_index import build_index
-from macros.theme import accessible_page, couleurs_css
-from macros.timings import timed
+from macros.site.pagefind import build_index
+from macros.site.theme import accessible_page, couleurs_css
+from macros.site.timings import timed
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
-from macros.updates import Updates
+    from macros.data.catalogue import Catalogue
+from macros.site.dates import Updates
 
 _broken: dict[str, Any] = {}
 """In the preview, while ``data/`` holds errors: their report (pages are not built)."""

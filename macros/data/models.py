@@ -12,7 +12,7 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 from pydantic_core import PydanticCustomError
 
-from macros.fields import (
+from macros.data.fields import (
     AdresseWeb,
     CheminImage,
     Date,

@@ -14,15 +14,15 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from macros.catalogue import AGE_BANDS, Catalogue
+from macros.data.catalogue import AGE_BANDS, Catalogue
 from macros.export import page_url
-from macros.processes import die_with_parent
-from macros.qr import qr_data_uri
+from macros.export.qr import qr_data_uri
 from macros.render import render
-from macros.timings import timed
+from macros.site.processes import die_with_parent
+from macros.site.timings import timed
 
 if TYPE_CHECKING:
-    from macros.models import Activite, Brochure
+    from macros.data.models import Activite, Brochure
 
 TEMPLATES = {
     "guide-activites": "brochures/guide.html",
@@ -95,9 +95,9 @@ def brochure_html(c: Catalogue, brochure: Brochure) -> str:
 
 @cache
 def _css_text() -> str:
-    return (Path(__file__).parent / "templates" / "brochures" / "brochure.css").read_text(
-        encoding="utf-8"
-    )
+    return (
+        Path(__file__).parent.parent / "render" / "templates" / "brochures" / "brochure.css"
+    ).read_text(encoding="utf-8")
 
 
 def build_brochure(c: Catalogue, brochure: Brochure, fonts: Path) -> BuiltBrochure:
@@ -105,7 +105,8 @@ def build_brochure(c: Catalogue, brochure: Brochure, fonts: Path) -> BuiltBrochu
     from weasyprint import CSS, HTML
     from weasyprint.text.fonts import FontConfiguration
 
-    from macros import pdf_pages, pdf_tags
+    from macros.brochures import pages as pdf_pages
+    from macros.brochures import tags as pdf_tags
 
     pdf_pages.install()
     pdf_tags.install()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from macros.catalogue import AGE_BANDS, TEMPS_LABELS
+from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -37,7 +37,7 @@ def generated_pages(
     quartiers: set[str],
     categories: set[str],
 ) -> set[str]:
-    """Pages built from data, by kind (see ``macros.pages``)."""
+    """Pages built from data, by kind (see ``macros.site.pages``)."""
     pages = {f"/activites/{s}/" for s in activites} | {f"/parentalite/{s}/" for s in ressources}
     pages |= {f"/contacts/{i}/" for i in referents} | {f"/pedt/{a}/" for a in axes}
     pages |= {f"/activites/age/{band}/" for band, *_ in AGE_BANDS}

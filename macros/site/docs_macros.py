@@ -6,21 +6,21 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from macros.accessibilite import declaration, load_audit, typo_fr
-from macros.build import record_failure
-from macros.catalogue import matches
-from macros.errors import DataErrors
-from macros.finder import form_options, option_counts
-from macros.models import Selection
-from macros.pages import data_files
-from macros.project import catalogue_for
+from macros.data.audit import declaration, load_audit, typo_fr
+from macros.site.build import record_failure
+from macros.data.catalogue import matches
+from macros.data.errors import DataErrors
+from macros.present.finder import form_options, option_counts
+from macros.data.models import Selection
+from macros.site.pages import data_files
+from macros.data.project import catalogue_for
 from macros.render import brut, render, texte_markdown
-from macros.timings import timed
+from macros.site.timings import timed
 
 if TYPE_CHECKING:
     from markupsafe import Markup
 
-    from macros.catalogue import Catalogue
+    from macros.data.catalogue import Catalogue
 
 
 def _base(env: Any) -> str:

@@ -17,9 +17,9 @@ import sys
 import tempfile
 from pathlib import Path
 
-from macros.processes import die_with_parent, is_alive
-from macros.project import catalogue_for
-from macros.timings import timed
+from macros.site.processes import die_with_parent, is_alive
+from macros.data.project import catalogue_for
+from macros.site.timings import timed
 
 STAMP = ".parcours-site"
 """Small file marking a folder as a site built by Parcours (so a later build may replace it)."""

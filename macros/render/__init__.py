@@ -1,6 +1,6 @@
 """Render fragments and item pages from the catalogue with Jinja templates.
 
-Markup lives in ``macros/templates``; this module only prepares plain data and
+Markup lives in ``macros/render/templates``; this module only prepares plain data and
 picks the template. Autoescape is on: every value from ``data/`` is escaped,
 and Markdown descriptions are rendered with raw HTML disabled.
 """
@@ -20,13 +20,13 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from macros.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
-from macros.finder import card_data, jours
+from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
+from macros.present.finder import card_data, jours
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
 
-    from macros.models import Public, Tarif
+    from macros.data.models import Public, Tarif
 
 MOIS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -193,7 +193,7 @@ def json_ld(data: dict[str, Any]) -> Markup:
 @cache
 def environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("macros", "templates"),
+        loader=PackageLoader("macros.render", "templates"),
         autoescape=select_autoescape(default=True, default_for_string=True),
         undefined=StrictUndefined,
         trim_blocks=True,

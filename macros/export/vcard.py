@@ -7,8 +7,8 @@ from typing import TYPE_CHECKING
 import vobject
 
 if TYPE_CHECKING:
-    from macros.catalogue import Catalogue
-    from macros.models import Referent
+    from macros.data.catalogue import Catalogue
+    from macros.data.models import Referent
 
 
 def vcard(ref: Referent, c: Catalogue) -> str:

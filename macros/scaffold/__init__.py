@@ -18,9 +18,9 @@ from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined
 
-from macros.errors import DataErrors
-from macros.fields import fold
-from macros.loader import load_catalogue
+from macros.data.errors import DataErrors
+from macros.data.fields import fold
+from macros.data.loader import load_catalogue
 
 Ask = Callable[[str], str]
 
@@ -32,7 +32,7 @@ class ScaffoldError(ValueError):
 @cache
 def _yaml_environment() -> Environment:
     env = Environment(
-        loader=PackageLoader("macros", "templates"),
+        loader=PackageLoader("macros.scaffold", "templates"),
         autoescape=False,  # YAML, not HTML: values are quoted by the ``q`` filter
         undefined=StrictUndefined,
         trim_blocks=True,

@@ -1,0 +1,1 @@
+"""Data: read, validate and hold what data/ says."""

@@ -1,0 +1,1 @@
+"""Presentation: French wording, finder options, addresses of pages."""
