@@ -215,14 +215,6 @@ def environment() -> Environment:
         AGE_BANDS=AGE_BANDS,
         TYPES_RESSOURCE=TYPES_RESSOURCE,
         card_data=card_data,
-        DESCRIPTIONS={
-            "activites.json": "Toutes les activités, tous leurs champs (JSON)",
-            "activites.csv": "Les activités pour un tableur : UTF-8, point-virgule (CSV)",
-            "activites.ics": "Les séances de chaque activité, pour un agenda (iCalendar)",
-            "ressources.json": "Les ressources pour les parents (JSON)",
-            "referents.json": "Les référents et services à contacter (JSON)",
-            "flux.xml": "Les dernières mises à jour, pour un lecteur de flux (Atom)",
-        },
         jours=jours,
     )
     return env
