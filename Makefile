@@ -2,7 +2,8 @@
 #   make serve   construire puis prévisualiser sur http://127.0.0.1:8000
 #   make site    construire site/ pour la publication
 #   make check   valider seulement les fichiers de data/
-#   make test    tous les tests (navigateur compris)
+#   make test    tous les tests (navigateur compris), après ruff et mypy
+#   make test-unit  les tests rapides (fonctions, petits projets d'essai), en quelques secondes
 
 PYTHON ?= python3
 VENV := .venv
@@ -13,7 +14,7 @@ NODE_STAMP := node_modules/.installe
 
 TAILLES ?= 100 1000 5000
 
-.PHONY: all site serve check test lint schema lock chromium java clean bench
+.PHONY: all site serve check test test-unit lint schema lock chromium java clean bench
 
 all: site
 
@@ -68,6 +69,10 @@ java:
 
 test: $(STAMP) chromium java $(NODE_STAMP) lint
 	$(BIN)/python -m pytest -n 2
+
+# Sans construction de site ni navigateur (voir tests/conftest.py).
+test-unit: $(STAMP)
+	$(BIN)/python -m pytest -n 2 -q -m "not slow and not browser"
 
 bench: $(STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python bench/run.py --tailles $(TAILLES)
