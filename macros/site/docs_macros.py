@@ -6,8 +6,9 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from macros.data.audit import declaration, load_audit, typo_fr
-from macros.site.build import record_failure
+from macros.data.audit import load_audit
+from macros.present.accessibilite import declaration, typo_fr
+from macros.site.report import record_failure
 from macros.data.catalogue import matches
 from macros.data.errors import DataErrors
 from macros.present.finder import form_options, option_counts
@@ -15,6 +16,8 @@ from macros.data.models import Selection
 from macros.site.pages import data_files
 from macros.data.project import catalogue_for
 from macros.render import brut, render, texte_markdown
+from macros.site.engines import engine
+from macros.site.staging import BROCHURES, wait_for_brochures
 from macros.site.timings import timed
 
 if TYPE_CHECKING:
@@ -23,15 +26,25 @@ if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
 
 
+def _parcours(env: Any) -> dict[str, Any]:
+    """What the staged config tells the macros (see ``macros.site.staging``)."""
+    parcours: dict[str, Any] = (env.conf.get("extra") or {}).get("parcours") or {}
+    return parcours
+
+
 def _base(env: Any) -> str:
-    """Relative path from the current page to the site root (``../`` …)."""
-    url = env.page.url if env.page is not None else ""
-    depth = url.rstrip("/").count("/") + 1 if url.strip("/") else 0
-    return "../" * depth
+    """Relative path from the current page's links to the site root (``../`` …)."""
+    if env.page is None:
+        return ""
+    adapter = engine(_parcours(env).get("moteur", "mkdocs"))
+    return adapter.link_base(adapter.page_source(env.page))
 
 
 def register(env: Any) -> None:
-    root = Path(env.conf["config_file_path"]).parent
+    projet = _parcours(env).get("projet")
+    if not projet:
+        raise ValueError("configuration non préparée : construisez avec « parcours build ».")
+    root = Path(projet)
     try:
         catalogue: Catalogue = catalogue_for(root)
     except DataErrors:
@@ -137,7 +150,7 @@ def register(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def plan_du_site() -> Markup:
         """The site map: the navigation, then every page built from data."""
-        nav = env.variables.get("navigation")
+        nav = _parcours(env).get("plan") or []
         return render("plan.html", c=catalogue, nav=nav, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
@@ -147,15 +160,18 @@ def register(env: Any) -> None:
 
     @env.macro  # type: ignore[untyped-decorator]
     def liste_brochures() -> Markup:
-        """Every PDF brochure with its real size and page count."""
-        pending = env.conf["extra"].get("brochures")
+        """Every PDF brochure with its real size and page count, once laid out."""
+        parcours = _parcours(env)
+        listing = Path(parcours["etape"]) / BROCHURES
         with timed("attente-brochures"):
             try:
-                built = pending.result() if pending is not None else []
+                built = wait_for_brochures(listing, wait=not parcours.get("apercu"))
             except RuntimeError as exc:
                 record_failure(str(exc))
                 raise
-        return render("brochures.html", brochures=built, c=catalogue, base=_base(env))
+        return render(
+            "brochures.html", brochures=built, en_cours=built is None, c=catalogue, base=_base(env)
+        )
 
     @env.macro  # type: ignore[untyped-decorator]
     def fichiers_donnees() -> Markup:

@@ -8,7 +8,7 @@ knows about MkDocs: a successor engine takes the same list.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -35,15 +35,22 @@ class GeneratedPage:
 
     path: str
     content: str
+    source: str | None = None
+    """The data file a page is made from (for error messages)."""
 
 
-def _base(path: str) -> str:
+LinkBase = Callable[[str], str]
+"""The engine's rule: relative path to the site root for links in the page made from a source."""
+
+
+def _page_base(path: str) -> str:
     """Relative path from the page built from ``path`` (``a/b.md`` → ``/a/b/``) to the root."""
     depth = path.removesuffix(".md").removesuffix("/index").count("/") + 1
     return "../" * depth
 
 
 def _page(
+    link_base: LinkBase,
     path: str,
     title: str,
     description: str,
@@ -56,7 +63,7 @@ def _page(
     searchable: bool = True,
     **context: Any,
 ) -> GeneratedPage:
-    base = _base(path)
+    base = link_base(path)
     body = render(template, base=base, **context)
     meta: dict[str, Any] = {
         "title": title,
@@ -74,38 +81,38 @@ def _page(
     front = "\n".join(
         f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in meta.items()
     )
-    return GeneratedPage(path, f"---\n{front}\n---\n\n{body}\n")
+    return GeneratedPage(path, f"---\n{front}\n---\n\n{body}\n", source)
 
 
-def generated_pages(c: Catalogue) -> Iterator[GeneratedPage]:
+def generated_pages(c: Catalogue, link_base: LinkBase = _page_base) -> Iterator[GeneratedPage]:
     """Every page and file built from ``data/``."""
     for slug, act in c.activites.items():
         yield _page(
-            f"activites/{slug}.md", act.titre, act.resume, [ACCUEIL, ACTIVITES], "activite.html",
+            link_base, f"activites/{slug}.md", act.titre, act.resume, [ACCUEIL, ACTIVITES], "activite.html",
             kind="activité", updated=str(act.mis_a_jour) if act.mis_a_jour else None,
             source=f"data/activites/{slug}.yml", c=c, slug=slug, a=act,
         )  # fmt: skip
     for slug, res in c.ressources.items():
         yield _page(
-            f"parentalite/{slug}.md", res.titre, res.resume,
+            link_base, f"parentalite/{slug}.md", res.titre, res.resume,
             [ACCUEIL, ("Être parent", "parentalite/")], "ressource.html",
             kind="ressource", updated=str(res.mis_a_jour) if res.mis_a_jour else None,
             source=f"data/ressources/{slug}.yml", c=c, slug=slug, r=res,
         )  # fmt: skip
     for ident, ref in c.referents.items():
         yield _page(
-            f"contacts/{ident}.md", ref.role, f"{ref.role} – {ref.structure}",
+            link_base, f"contacts/{ident}.md", ref.role, f"{ref.role} – {ref.structure}",
             [ACCUEIL, ("Contacts", "contacts/")], "contact.html",
             kind="contact", source="data/referents.yml", c=c, r=ref,
         )  # fmt: skip
         yield GeneratedPage(f"contacts/{ident}.vcf", vcard(ref, c))
     for number, axe in enumerate(c.pedt.axes, start=1):
         yield _page(
-            f"pedt/{axe.id}.md", f"Axe {number} : {axe.titre}", f"PEDT, axe {number} : {axe.titre}",
+            link_base, f"pedt/{axe.id}.md", f"Axe {number} : {axe.titre}", f"PEDT, axe {number} : {axe.titre}",
             [ACCUEIL, ("Le PEDT", "pedt/")], "axe.html", source="data/pedt.yml",
             c=c, axe=axe, numero=number,
         )  # fmt: skip
-    yield from _facets(c)
+    yield from _facets(c, link_base)
     yield from item_files(c)
     yield from data_files(c)
 
@@ -147,7 +154,7 @@ def item_files(c: Catalogue) -> Iterator[GeneratedPage]:
         yield GeneratedPage(redirection.de.lstrip("/") + "index.html", str(html) + "\n")
 
 
-def _facets(c: Catalogue) -> Iterator[GeneratedPage]:
+def _facets(c: Catalogue, link_base: LinkBase) -> Iterator[GeneratedPage]:
     """Pre-built filtered lists of the finder: stable links that work without JavaScript."""
     crumbs = [ACCUEIL, ACTIVITES]
     for band, label, first, last in AGE_BANDS:
@@ -156,27 +163,27 @@ def _facets(c: Catalogue) -> Iterator[GeneratedPage]:
             for s, a in c.sorted_activites()
             if _overlaps(a.public.age_min, a.public.age_max, first, last)
         ]
-        yield _facet(f"activites/age/{band}.md", f"Activités pour les {label}", crumbs, c, acts)
+        yield _facet(link_base, f"activites/age/{band}.md", f"Activités pour les {label}", crumbs, c, acts)
     for ident, label in c.quartiers.items():
         acts = [(s, a) for s, a in c.sorted_activites() if a.lieu.quartier == ident]
         yield _facet(
-            f"activites/quartier/{ident}.md", f"Activités du quartier {label}", crumbs, c, acts
+            link_base, f"activites/quartier/{ident}.md", f"Activités du quartier {label}", crumbs, c, acts
         )
     for ident, label in c.categories.items():
         acts = [(s, a) for s, a in c.sorted_activites() if a.categorie == ident]
-        yield _facet(f"activites/categorie/{ident}.md", f"Activités : {label}", crumbs, c, acts)
+        yield _facet(link_base, f"activites/categorie/{ident}.md", f"Activités : {label}", crumbs, c, acts)
     for ident, label in TEMPS_LABELS.items():
         acts = [(s, a) for s, a in c.sorted_activites() if ident in a.temps]
-        yield _facet(f"activites/temps/{ident}.md", f"Activités : {label.lower()}", crumbs, c, acts)
+        yield _facet(link_base, f"activites/temps/{ident}.md", f"Activités : {label.lower()}", crumbs, c, acts)
 
 
 def _overlaps(age_min: int | None, age_max: int | None, first: int, last: int) -> bool:
     return age_min is not None and age_max is not None and age_min <= last and age_max >= first
 
 
-def _facet(path: str, title: str, crumbs: Crumbs, c: Catalogue, acts: list[Any]) -> GeneratedPage:
+def _facet(link_base: LinkBase, path: str, title: str, crumbs: Crumbs, c: Catalogue, acts: list[Any]) -> GeneratedPage:
     # Lists repeat the activities' own pages: they stay out of the search index.
     return _page(
-        path, title, title, crumbs, "facette.html", searchable=False,
+        link_base, path, title, title, crumbs, "facette.html", searchable=False,
         source="data/activites", c=c, titre=title, activites=acts,
     )  # fmt: skip
