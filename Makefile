@@ -13,7 +13,7 @@ NODE_STAMP := node_modules/.installe
 
 TAILLES ?= 100 1000 5000
 
-.PHONY: all site serve check test lint schema lock chromium java clean bench
+.PHONY: all site serve check test lint schema lock chromium java clean bench moteurs
 
 all: site
 
@@ -72,6 +72,11 @@ test: $(STAMP) chromium java $(NODE_STAMP) lint
 bench: $(STAMP) chromium $(NODE_STAMP)
 	$(BIN)/python bench/run.py --tailles $(TAILLES)
 	$(BIN)/python bench/lighthouse.py
+
+# Le même site construit par MkDocs et par Zensical : le texte de chaque page comparé
+# (bench/results/moteurs.md). Non bloquant en CI tant que Zensical est en 0.x.
+moteurs: $(STAMP)
+	$(BIN)/python bench/moteurs.py
 
 lock: $(STAMP)
 	(echo '# Versions exactes installées par « make » (pip freeze). Régénérer : make lock'; $(BIN)/python -m pip freeze --exclude-editable | grep -v '^parcours') > requirements.lock

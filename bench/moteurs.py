@@ -126,9 +126,10 @@ def main() -> int:
                     print(text)
                     return 1
         text = report(first, second)
+        differ, only_a, only_b, _ = compare(first, second)
     RESULTS.write_text(text, encoding="utf-8")
     print(text)
-    return 0
+    return 1 if differ or only_a or only_b else 0
 
 
 if __name__ == "__main__":
