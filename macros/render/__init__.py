@@ -21,7 +21,9 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
-from macros.present.finder import card_data, jours
+from macros.data.kinds import absolute, file_path, qr_path, section, url
+from macros.data.selection import jours
+from macros.present.finder import card_data
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
@@ -224,6 +226,11 @@ def environment() -> Environment:
             "flux.xml": "Les dernières mises à jour, pour un lecteur de flux (Atom)",
         },
         jours=jours,
+        url=url,
+        section=section,
+        file_path=file_path,
+        qr_path=qr_path,
+        absolute=absolute,
     )
     return env
 
