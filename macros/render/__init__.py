@@ -19,7 +19,9 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
-from macros.present.finder import card_data, jours
+from macros.data.kinds import absolute, file_path, qr_path, section, url
+from macros.data.selection import jours
+from macros.present.finder import card_data
 from macros.present.formatting import date_fr, heure_fr, public_fr, taille_fr, tarif_fr
 
 if TYPE_CHECKING:
@@ -162,6 +164,11 @@ def environment() -> Environment:
             "flux.xml": "Les dernières mises à jour, pour un lecteur de flux (Atom)",
         },
         jours=jours,
+        url=url,
+        section=section,
+        file_path=file_path,
+        qr_path=qr_path,
+        absolute=absolute,
     )
     return env
 

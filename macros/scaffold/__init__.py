@@ -20,6 +20,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined
 
 from macros.data.errors import DataErrors
 from macros.data.fields import fold
+from macros.data.kinds import url
 from macros.data.loader import load_catalogue
 
 Ask = Callable[[str], str]
@@ -143,6 +144,7 @@ def new_activite(root: Path, given: dict[str, Any], ask: Ask | None = None) -> P
     context = {
         **answers,
         "slug": slug,
+        "adresse": "/" + url("activite", slug),
         "description": given.get("description") or answers["resume"],
         "age_min": age_min,
         "age_max": answers["age_max"] or age_min,
@@ -190,6 +192,7 @@ def new_ressource(root: Path, given: dict[str, Any], ask: Ask | None = None) -> 
     context = {
         **answers,
         "slug": slug,
+        "adresse": "/" + url("ressource", slug),
         "description": given.get("description") or answers["resume"],
         "age_min": answers["age_min"] or None,
         "age_max": answers["age_max"] or answers["age_min"] or None,

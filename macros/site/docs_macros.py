@@ -9,8 +9,8 @@ from typing import TYPE_CHECKING, Any
 from macros.data.audit import load_audit
 from macros.present.accessibilite import declaration, typo_fr
 from macros.site.report import record_failure
-from macros.data.catalogue import matches
 from macros.data.errors import DataErrors
+from macros.data.kinds import TYPES
 from macros.present.finder import form_options, option_counts
 from macros.data.models import Selection
 from macros.site.pages import data_files
@@ -79,7 +79,7 @@ def register(env: Any) -> None:
         )
         if categorie and categorie not in catalogue.categories:
             raise ValueError(f"catégorie inconnue : {categorie}")
-        acts = [(s, a) for s, a in catalogue.sorted_activites() if matches(a, selection)]
+        acts = catalogue.select(selection)
         liste = "-".join(
             part
             for part in (
@@ -187,8 +187,13 @@ def register(env: Any) -> None:
         """The compact, header-less list of activities for an iframe (filtered by the URL)."""
         return render(
             "integrer.html", c=catalogue, activites=catalogue.sorted_activites(),
-            options=form_options(catalogue), base=_base(env),
+            options=form_options(catalogue), comptes=option_counts(catalogue), base=_base(env),
         )  # fmt: skip
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def types_recherche() -> Markup:
+        """The search page's choice of result type, one per search type of the site's pages."""
+        return render("types_recherche.html", types=TYPES)
 
     @env.macro  # type: ignore[untyped-decorator]
     def declaration_accessibilite() -> Markup:
