@@ -9,15 +9,19 @@ pass, and during ``serve`` run the step after the engine on every rebuild.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING
 
 from markupsafe import escape
 from mkdocs.exceptions import PluginError
-from mkdocs.structure.files import Files
 
-from macros.site.report import record_failure
 from macros.site.finish import FinishError, finish, show_errors
+from macros.site.report import record_failure
 from macros.site.theme import accessible_page
+
+if TYPE_CHECKING:
+    from mkdocs.config.defaults import MkDocsConfig
+    from mkdocs.structure.files import Files
+    from mkdocs.structure.pages import Page
 
 _command: dict[str, str] = {}
 """The MkDocs command running these hooks (``build`` or ``serve``)."""
@@ -37,7 +41,7 @@ def _fail(message: str) -> PluginError:
     return PluginError(message)
 
 
-def on_config(config: Any) -> Any:
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # Material prints the site name without escaping it (even in attributes).
     config.site_name = escape(config.site_name)
     if config.extra.get("apercu_erreur"):
@@ -47,7 +51,7 @@ def on_config(config: Any) -> Any:
     return config
 
 
-def on_files(files: Files, config: Any) -> Files:
+def on_files(files: Files, config: MkDocsConfig) -> Files:
     # Every other page is rendered while the brochures are laid out on the other core.
     listing = files.get_file_from_path(BROCHURES_PAGE)
     if listing is not None:
@@ -56,7 +60,7 @@ def on_files(files: Files, config: Any) -> Files:
     return files
 
 
-def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str:
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     """Titles and descriptions escaped; an HTML body set aside until on_page_content."""
     for key in ("title", "description"):
         if isinstance(page.meta.get(key), str):
@@ -67,19 +71,19 @@ def on_page_markdown(markdown: str, page: Any, config: Any, files: Files) -> str
     return markdown
 
 
-def on_page_content(html: str, page: Any, config: Any, files: Files) -> str:
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
     return _html_bodies.pop(page.file.src_uri, html)
 
 
-def on_post_page(output: str, page: Any, config: Any) -> str:
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     return accessible_page(output)
 
 
-def on_post_template(output_content: str, template_name: str, config: Any) -> str:
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     return accessible_page(output_content)  # 404.html
 
 
-def on_post_build(config: Any) -> None:
+def on_post_build(config: MkDocsConfig) -> None:
     """In the preview only: the build runs these steps itself, once the engine is done."""
     if _command.get("name") != "serve":
         return
