@@ -318,3 +318,11 @@ def test_each_genre_has_its_own_options_in_its_help(capsys: pytest.CaptureFixtur
     out = capsys.readouterr().out
     assert "--organisme TEXTE" in out and "--lieu-nom" not in out
     assert "guide, site, numero-utile, atelier ou permanence." in out
+
+
+def test_a_file_the_whole_data_refuses_is_removed(mini_data: Path) -> None:
+    (mini_data / "docs").mkdir()  # with pages, images must exist: checked with the whole data/
+    given = {**_options(MINIMAL), "src": "/images/absente.jpg", "alt": "Une image."}
+    with pytest.raises(ScaffoldError, match=r"(?s)pas été gardée.*image introuvable"):
+        new_activite(mini_data, given)
+    assert not (mini_data / "data" / "activites" / "tennis-de-table.yml").exists()
