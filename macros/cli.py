@@ -11,6 +11,9 @@ from pathlib import Path
 from macros.data.errors import DataErrors
 from macros.data.loader import load_catalogue
 from macros.scaffold import KINDS, ScaffoldError
+from macros.scaffold import new as new_fiche
+from macros.scaffold.options import add_arguments as add_new_arguments
+from macros.scaffold.options import given_from
 from macros.site.build import BuildError, build_site
 from macros.site.engines import NAMES
 
@@ -86,12 +89,10 @@ def _main(argv: list[str] | None = None) -> int:
         "new",
         help="créer une fiche (activite, ressource, referent) en répondant à des questions",
         description="Crée une fiche valide et commentée. Sans option, pose les questions ; "
-        "avec --non-interactif, prend les réponses des options.",
+        "avec --non-interactif, prend les réponses des options. "
+        "« parcours new activite --help » liste les options d'une activité.",
     )
-    new.add_argument("genre", choices=sorted(KINDS), help="type de fiche")
-    new.add_argument("--non-interactif", action="store_true", help="ne pose pas de question")
-    for option in NEW_OPTIONS:
-        new.add_argument(f"--{option.replace('_', '-')}", dest=option, default=None)
+    add_new_arguments(new, KINDS)  # one option per field of the model, derived
     args = parser.parse_args(argv)
     root = (args.projet or Path(os.getcwd())).resolve()
     if args.commande == "check":
@@ -103,19 +104,19 @@ def _main(argv: list[str] | None = None) -> int:
     return _serve(root, args.adresse, args.moteur)
 
 
-NEW_OPTIONS = (
-    "titre", "resume", "description", "categorie", "age_min", "age_max", "temps", "jour",
-    "debut", "fin", "lieu_nom", "lieu_adresse", "quartier", "service", "referent", "tarif",
-    "montant", "accueil_handicap", "slug", "theme", "type", "organisme", "lien", "telephone",
-    "role", "structure", "email", "adresse", "horaires", "missions", "id",
-)  # fmt: skip
+NEW_INTRO = (
+    "Répondez aux questions. Entrée garde la réponse proposée entre crochets, "
+    "ou laisse vide une réponse facultative."
+)
 
 
 def _new(root: Path, args: argparse.Namespace) -> int:
-    given = {option: getattr(args, option) for option in NEW_OPTIONS}
+    given = given_from(KINDS[args.genre], args)
     ask = None if args.non_interactif else input
+    if ask is not None:
+        print(NEW_INTRO)
     try:
-        path = KINDS[args.genre](root, given, ask)
+        path = new_fiche(root, args.genre, given, ask)
     except (ScaffoldError, DataErrors) as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 1

@@ -44,7 +44,7 @@ def test_new_activity_without_questions_writes_a_valid_commented_file(
     path = mini_data / "data" / "activites" / "tennis-de-table-decouverte.yml"
     text = path.read_text(encoding="utf-8")
     assert text.startswith("# yaml-language-server: $schema=../schema/activite.schema.json")
-    assert 'debut: "16:00"' in text and "# Les heures toujours entre guillemets" in text
+    assert 'debut: "16:00"' in text and "Les heures toujours entre guillemets" in text
     act = load_catalogue(mini_data).activites["tennis-de-table-decouverte"]
     assert (act.titre, act.public.age_min, act.horaires[0].fin) == (
         "Tennis de table : découverte",
@@ -56,22 +56,26 @@ def test_new_activity_without_questions_writes_a_valid_commented_file(
 def test_new_activity_asks_its_questions_in_french(mini_data: Path) -> None:
     from macros.scaffold import new_activite
 
-    answers = iter([
-        "Atelier cirque", "Jongler et faire de l'équilibre.", "sport", "6", "10", "vacances",
-        "", "", "", "Chapiteau", "Parc municipal", "le-port", "sports", "referent-inclusion",
-        "payant", "40", "non",
-    ])  # fmt: skip
+    # Answers by question; the other questions are left empty (Entrée).
+    answers = {
+        "Titre de l'activité": "Atelier cirque", "Résumé": "Jongler et faire de l'équilibre.",
+        "Catégorie": "sport", "Âge minimum": "6", "Âge maximum": "10", "Moments": "vacances",
+        "Nom du lieu": "Chapiteau", "Adresse du lieu": "Parc municipal", "Quartier": "le-port",
+        "Service": "sports", "Référent": "referent-inclusion", "Type de tarif": "payant",
+        "Montant en euros": "40", "Accueil des enfants": "non",
+    }  # fmt: skip
     asked: list[str] = []
 
     def ask(prompt: str) -> str:
         asked.append(prompt)
-        return next(answers)
+        return next((a for q, a in answers.items() if prompt.startswith(q)), "")
 
     path = new_activite(mini_data, {}, ask)
     assert asked[0] == "Titre de l'activité : "
     assert any(q.startswith("Quartier (centre-ville, les-coteaux") for q in asked)
     act = load_catalogue(mini_data).activites[path.stem]
     assert (act.tarif.type, str(act.tarif.montant), act.horaires) == ("payant", "40", [])
+    assert act.accessibilite.accueil_handicap is False
 
 
 def test_a_wrong_answer_is_refused_in_french_and_leaves_no_file(
