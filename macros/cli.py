@@ -11,7 +11,11 @@ from pathlib import Path
 from macros.data.errors import DataErrors
 from macros.data.loader import load_catalogue
 from macros.scaffold import KINDS, ScaffoldError
+from macros.scaffold import new as new_fiche
+from macros.scaffold.options import add_arguments as add_new_arguments
+from macros.scaffold.options import given_from
 from macros.site.build import BuildError, build_site
+from macros.site.engines import NAMES
 
 
 def _check(root: Path) -> int:
@@ -29,9 +33,9 @@ def _check(root: Path) -> int:
     return 0
 
 
-def _build(root: Path, out: Path | None) -> int:
+def _build(root: Path, out: Path | None, moteur: str) -> int:
     try:
-        site = build_site(root, out)
+        site = build_site(root, out, moteur)
     except DataErrors as exc:
         print(exc.report(), file=sys.stderr)
         return 1
@@ -42,15 +46,11 @@ def _build(root: Path, out: Path | None) -> int:
     return 0
 
 
-def _serve(root: Path, address: str) -> int:
+def _serve(root: Path, address: str, moteur: str) -> int:
     """Preview; with bad data it still starts, showing the errors in the terminal and the tab."""
-    command = [sys.executable, "-m", "mkdocs", "serve", "--strict", "--dev-addr", address,
-               "--config-file", str(root / "mkdocs.yml")]  # fmt: skip
-    print(f"Aperçu sur http://{address}/ (Ctrl+C pour arrêter)", flush=True)
-    # MkDocs takes this process's place: a stop signal (Ctrl+C, an editor's
-    # task runner, a test) reaches the server itself, which leaves no orphan.
-    os.chdir(root)
-    os.execve(sys.executable, command, {**os.environ, "NO_MKDOCS_2_WARNING": "1"})
+    from macros.site.serve import serve
+
+    return serve(root, address, moteur)
 
 
 INTERRUPTED = "Construction interrompue ; le site publié n'a pas changé."
@@ -78,42 +78,45 @@ def _main(argv: list[str] | None = None) -> int:
     sub.add_parser("check", help="valider les fichiers de data/")
     build = sub.add_parser("build", help="valider puis construire le site dans site/")
     build.add_argument("--sortie", type=Path, default=None, help="dossier de sortie (site/)")
+    build.add_argument(
+        "--moteur", choices=NAMES, default="mkdocs",
+        help="moteur du site : mkdocs (par défaut) ou zensical (essai)",
+    )  # fmt: skip
     serve = sub.add_parser("serve", help="aperçu local qui se recharge à chaque modification")
     serve.add_argument("--adresse", default="127.0.0.1:8000", help="adresse d'écoute")
+    serve.add_argument("--moteur", choices=NAMES, default="mkdocs", help="moteur du site")
     new = sub.add_parser(
         "new",
         help="créer une fiche (activite, ressource, referent) en répondant à des questions",
         description="Crée une fiche valide et commentée. Sans option, pose les questions ; "
-        "avec --non-interactif, prend les réponses des options.",
+        "avec --non-interactif, prend les réponses des options. "
+        "« parcours new activite --help » liste les options d'une activité.",
     )
-    new.add_argument("genre", choices=sorted(KINDS), help="type de fiche")
-    new.add_argument("--non-interactif", action="store_true", help="ne pose pas de question")
-    for option in NEW_OPTIONS:
-        new.add_argument(f"--{option.replace('_', '-')}", dest=option, default=None)
+    add_new_arguments(new, KINDS)  # one option per field of the model, derived
     args = parser.parse_args(argv)
     root = (args.projet or Path(os.getcwd())).resolve()
     if args.commande == "check":
         return _check(root)
     if args.commande == "build":
-        return _build(root, args.sortie)
+        return _build(root, args.sortie, args.moteur)
     if args.commande == "new":
         return _new(root, args)
-    return _serve(root, args.adresse)
+    return _serve(root, args.adresse, args.moteur)
 
 
-NEW_OPTIONS = (
-    "titre", "resume", "description", "categorie", "age_min", "age_max", "temps", "jour",
-    "debut", "fin", "lieu_nom", "lieu_adresse", "quartier", "service", "referent", "tarif",
-    "montant", "accueil_handicap", "slug", "theme", "type", "organisme", "lien", "telephone",
-    "role", "structure", "email", "adresse", "horaires", "missions", "id",
-)  # fmt: skip
+NEW_INTRO = (
+    "Répondez aux questions. Entrée garde la réponse proposée entre crochets, "
+    "ou laisse vide une réponse facultative."
+)
 
 
 def _new(root: Path, args: argparse.Namespace) -> int:
-    given = {option: getattr(args, option) for option in NEW_OPTIONS}
+    given = given_from(KINDS[args.genre], args)
     ask = None if args.non_interactif else input
+    if ask is not None:
+        print(NEW_INTRO)
     try:
-        path = KINDS[args.genre](root, given, ask)
+        path = new_fiche(root, args.genre, given, ask)
     except (ScaffoldError, DataErrors) as exc:
         print(f"Erreur : {exc}", file=sys.stderr)
         return 1

@@ -119,7 +119,8 @@ DataPath = list[str | int]
 def edit_data(root: Path, name: str, path: DataPath, value: object) -> None:
     """Set the value at ``path`` of ``root/data/name`` (created as needed; index = len appends)."""
     file = root / "data" / name
-    data = yaml.safe_load(file.read_text(encoding="utf-8")) if file.exists() else {}
+    # libyaml's loader and emitter: the hostile corpus edits files some thousand times.
+    data = yaml.load(file.read_text(encoding="utf-8"), yaml.CSafeLoader) if file.exists() else {}
     target: Any = data
     for key, nxt in itertools.pairwise(path):
         if isinstance(target, dict) and key not in target:
@@ -129,9 +130,10 @@ def edit_data(root: Path, name: str, path: DataPath, value: object) -> None:
         target.append(value)
     else:
         target[path[-1]] = value
-    file.write_text(
-        yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000), encoding="utf-8"
+    text = yaml.dump(
+        data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10_000
     )
+    file.write_text(text, encoding="utf-8")
 
 
 def dotted(path: DataPath) -> str:

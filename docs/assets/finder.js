@@ -23,8 +23,9 @@
   };
   var JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
+  // As macros.data.fields.fold, which wrote data-texte: compatibility forms too (ﬁ → fi).
   function fold(text) {
-    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "").toLowerCase();
+    return text.toLowerCase().normalize("NFKD").replace(/[\u0300-\u036f]/g, "");
   }
 
   function words(text) {
@@ -96,7 +97,7 @@
     return query ? "?" + query : window.location.pathname;
   }
 
-  // --- the rule (same as macros/present/finder.py) ------------------------------------
+  // --- the rule (macros/data/selection.py; tests/test_browser_finder_rule.py) ---------
   function matches(r, state, skip) {
     if (skip !== "age" && state.age !== "") {
       var age = Number(state.age);

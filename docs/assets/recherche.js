@@ -16,7 +16,12 @@
   var more = document.getElementById("pc-plus");
   var script = document.currentScript;
   var root = new URL("..", script ? script.src : window.location.href);
-  var TYPES = { "activité": "Activité", "ressource": "Ressource", "contact": "Contact", "page": "Page" };
+  // The result types come from the page (macros.data.kinds.TYPES, written by the build):
+  // value -> { one: "Activité", many: "Activités" }.
+  var TYPES = {};
+  Array.prototype.forEach.call(form.querySelectorAll('input[name="type"]'), function (radio) {
+    if (radio.value) TYPES[radio.value] = { one: radio.dataset.singular, many: radio.nextElementSibling.dataset.label };
+  });
   var PAGE = 10;
   var pagefind = null;
   var results = [];
@@ -87,7 +92,7 @@
     li.appendChild(h2);
     var facts = [];
     var type = data.filters && data.filters.type && data.filters.type[0];
-    if (type && TYPES[type]) facts.push(TYPES[type]);
+    if (type && TYPES[type]) facts.push(TYPES[type].one);
     ["age", "quartier", "theme", "service"].forEach(function (key) {
       if (data.meta[key]) facts.push(data.meta[key]);
     });
@@ -145,7 +150,7 @@
       updateTypeCounts(search.totalFilters && search.totalFilters.type);
       var n = results.length;
       status.textContent = (n === 0 ? "Aucun résultat" : n + (n > 1 ? " résultats" : " résultat")) +
-        " pour « " + s.q + " »" + (s.type ? " (" + TYPES[s.type].toLowerCase() + "s)" : "") + ".";
+        " pour « " + s.q + " »" + (s.type ? " (" + TYPES[s.type].many.toLowerCase() + ")" : "") + ".";
       return showMore();
     }).catch(function () {
       if (id !== serial) return;

@@ -15,7 +15,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from macros.data.catalogue import AGE_BANDS, Catalogue
-from macros.export import page_url
+from macros.data.kinds import absolute
+from macros.data.selection import Criteria
 from macros.export.qr import qr_data_uri
 from macros.render import render
 from macros.site.processes import die_with_parent
@@ -75,7 +76,7 @@ def brochure_html(c: Catalogue, brochure: Brochure) -> str:
         "b": brochure,
         "activites": acts,
         "qr": qr_data_uri,
-        "url": lambda path: page_url(c, path),
+        "adresse": lambda path: absolute(c.commune.url, path),
         "age_groups": age_groups,
     }
     if brochure.type == "guide-activites":
@@ -86,9 +87,7 @@ def brochure_html(c: Catalogue, brochure: Brochure) -> str:
         context["contacts"] = [r for r in c.referents.values() if r.id in referent_ids]
     elif brochure.type == "plaquette-inclusion":
         context["inclusion"] = c.referents.get("referent-inclusion")
-        context["accueil"] = [
-            (s, a) for s, a in c.sorted_activites() if a.accessibilite.accueil_handicap
-        ]
+        context["accueil"] = c.select(Criteria(accueil_handicap=True))
         context["handicap"] = [r for r in c.referents.values() if "handicap" in r.role.lower()]
     return str(render(TEMPLATES[brochure.type], **context))
 

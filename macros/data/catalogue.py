@@ -7,6 +7,9 @@ from datetime import date
 from functools import cached_property
 from typing import TYPE_CHECKING
 
+from macros.data.kinds import label, url
+from macros.data.selection import Criteria, matches
+
 if TYPE_CHECKING:
     from macros.data.models import (
         Activite,
@@ -119,9 +122,12 @@ class Catalogue:
             sorted(self.activites.items(), key=lambda item: (fold(item[1].titre), item[0]))
         )
 
-    def select(self, selection: Selection) -> list[tuple[str, Activite]]:
-        """Activities matching a brochure or finder selection."""
-        return [(slug, act) for slug, act in self.sorted_activites() if matches(act, selection)]
+    def select(self, selection: Criteria | Selection) -> list[tuple[str, Activite]]:
+        """Activities meeting the criteria (or a brochure's selection), by title."""
+        criteria = (
+            selection if isinstance(selection, Criteria) else Criteria.from_selection(selection)
+        )
+        return [(s, a) for s, a in self.sorted_activites() if matches(a, criteria, self)]
 
     def activites_for_referent(self, referent_id: str) -> list[tuple[str, Activite]]:
         return [(s, a) for s, a in self.sorted_activites() if a.referent == referent_id]
@@ -129,11 +135,11 @@ class Catalogue:
     def latest(self, count: int) -> list[tuple[str, str, str, date]]:
         """The ``count`` latest updated activities and resources: (path, kind, title, date)."""
         items = [
-            (f"activites/{s}/", "Activité", a.titre, a.mis_a_jour)
+            (url("activite", s), label("activite").singular, a.titre, a.mis_a_jour)
             for s, a in self.activites.items()
             if a.mis_a_jour
         ] + [
-            (f"parentalite/{s}/", "Ressource", r.titre, r.mis_a_jour)
+            (url("ressource", s), label("ressource").singular, r.titre, r.mis_a_jour)
             for s, r in self.ressources.items()
             if r.mis_a_jour
         ]
@@ -150,23 +156,3 @@ class Catalogue:
 
     def ressources_for_theme(self, theme_id: str) -> list[tuple[str, Ressource]]:
         return [(s, r) for s, r in self.sorted_ressources() if r.theme == theme_id]
-
-
-def accepts_age(act: Activite, age: int) -> bool:
-    pub = act.public
-    return pub.age_min is not None and pub.age_max is not None and pub.age_min <= age <= pub.age_max
-
-
-def matches(act: Activite, selection: Selection) -> bool:
-    if selection.categories and act.categorie not in selection.categories:
-        return False
-    if selection.quartiers and act.lieu.quartier not in selection.quartiers:
-        return False
-    if selection.temps and not set(selection.temps) & set(act.temps):
-        return False
-    if selection.age is not None and not accepts_age(act, selection.age):
-        return False
-    return not (
-        selection.accueil_handicap is not None
-        and act.accessibilite.accueil_handicap != selection.accueil_handicap
-    )

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
 from typing import Annotated, Any
@@ -300,3 +301,17 @@ Telephone = Annotated[
 def folded_choice(value: Any) -> Any:
     """Accept ``Périscolaire`` or ``Week-end`` for the ids ``periscolaire``, ``week-end``."""
     return fold(value).replace(" ", "-") if isinstance(value, str) else value
+
+
+@dataclass(frozen=True)
+class Reference:
+    """Marks an identifier that must name an entry of another file's list.
+
+    ``liste`` is the :class:`~macros.data.catalogue.Catalogue` attribute holding
+    the known ids (``categories``, ``quartiers``, ``services``, ``themes``,
+    ``referents``, ``objectifs``); ``fichier`` is the file an editor looks in.
+    Pydantic ignores it; ``parcours new`` offers the ids as choices.
+    """
+
+    liste: str
+    fichier: str

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from macros.data.audit import audit_errors
-from macros.data.catalogue import Catalogue, matches
+from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS, Catalogue
 from macros.data.errors import DataError, DataErrors
 from macros.data.kinds import docs_paths, generated_pages, path_of
 from macros.data.messages import describe, field_path
@@ -30,6 +30,7 @@ from macros.data.models import (
     Ressource,
 )
 from macros.data.reader import Document, read_yaml
+from macros.data.selection import Criteria, matches
 
 if TYPE_CHECKING:
     from macros.data.reader import Loc
@@ -142,12 +143,15 @@ def load_catalogue(root: Path) -> Catalogue:
         _check_references(c, commune, pedt, referents, brochures, activites, ressources)
         docs_pages, docs_files = docs_paths(root / "docs")
         # Every file's address, even one refused above: no second error about a missing page.
-        pages = docs_pages | generated_pages(
-            _stems(data / "activites"), _stems(data / "ressources"),
-            {r.id for r in referents.item.referents},
-            {a.id for a in pedt.item.axes}, {q.id for q in commune.item.quartiers},
-            {k.id for k in commune.item.categories},
-        )  # fmt: skip
+        pages = docs_pages | generated_pages({
+            "activite": _stems(data / "activites"), "ressource": _stems(data / "ressources"),
+            "contact": {r.id for r in referents.item.referents},
+            "axe": {a.id for a in pedt.item.axes},
+            "age": {band for band, *_ in AGE_BANDS},
+            "quartier": {q.id for q in commune.item.quartiers},
+            "categorie": {k.id for k in commune.item.categories},
+            "temps": set(TEMPS_LABELS),
+        })  # fmt: skip
         redirected = {r.de for r in redirections.item.redirections} if redirections else set()
         if (root / "docs").is_dir():  # a data-only folder (tests, tools) has no pages to check
             _check_site_links(c, activites, ressources, pages | redirected, docs_files)
@@ -392,7 +396,8 @@ def _check_selections(c: _Collector, brochures: _Loaded, activites: dict[str, _L
     for i, brochure in enumerate(brochures.item.brochures):
         if brochure.type != "guide-activites":
             continue
-        if not any(matches(act, brochure.selection) for act in acts):
+        criteria = Criteria.from_selection(brochure.selection)
+        if not any(matches(act, criteria) for act in acts):
             c.add(
                 brochures.doc,
                 ("brochures", i, "selection"),

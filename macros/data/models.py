@@ -22,6 +22,7 @@ from macros.data.fields import (
     Lien,
     Montant,
     Oui,
+    Reference,
     Telephone,
     Texte,
     TexteLong,
@@ -136,12 +137,12 @@ class Pedt(Model):
 
 class Public(Model):
     age_min: Annotated[int, Field(ge=0, le=AGE_MAX)] | None = Field(
-        None, description="Âge minimum, en années.", examples=[6]
+        None, title="Âge minimum", description="Âge minimum, en années.", examples=[6]
     )
     age_max: Annotated[int, Field(ge=0, le=AGE_MAX)] | None = Field(
-        None, description="Âge maximum, en années (inclus).", examples=[11]
+        None, title="Âge maximum", description="Âge maximum, en années (inclus).", examples=[11]
     )
-    parents: Oui = Field(False, description="oui si l'activité s'adresse aux parents.")
+    parents: Oui = Field(False, title="Parents", description="oui si les parents sont concernés.")
 
     @model_validator(mode="after")
     def _ages(self) -> Public:
@@ -158,17 +159,37 @@ class Public(Model):
 
 
 class Lieu(Model):
-    nom: Texte = Field(examples=["Gymnase Jean-Moulin"])
-    adresse: Texte = Field(examples=["12 rue de la République"])
-    quartier: Identifiant = Field(description="Un identifiant de quartier de commune.yml.")
+    nom: Texte = Field(
+        title="Nom du lieu",
+        description="Nom du lieu, tel que les familles le connaissent.",
+        examples=["Gymnase Jean-Moulin"],
+    )
+    adresse: Texte = Field(
+        title="Adresse du lieu",
+        description="Adresse postale : numéro, rue, code postal et ville.",
+        examples=["12 rue de la République"],
+    )
+    quartier: Annotated[Identifiant, Reference("quartiers", "commune.yml")] = Field(
+        title="Quartier", description="Un identifiant de quartier de commune.yml."
+    )
 
 
 class Horaire(Model):
-    jour: Jour
-    debut: Heure = Field(
-        description='Heure de début, entre guillemets : "14:00".', examples=["14:00"]
+    jour: Jour = Field(
+        title="Jour de la séance",
+        description="Jour de la semaine : lundi, mardi, mercredi, jeudi, vendredi, samedi "
+        "ou dimanche.",
     )
-    fin: Heure = Field(description='Heure de fin, entre guillemets : "15:30".', examples=["15:30"])
+    debut: Heure = Field(
+        title="Heure de début",
+        description='Heure de début, entre guillemets : "14:00".',
+        examples=["14:00"],
+    )
+    fin: Heure = Field(
+        title="Heure de fin",
+        description='Heure de fin, entre guillemets : "15:30".',
+        examples=["15:30"],
+    )
 
     @model_validator(mode="after")
     def _order(self) -> Horaire:
@@ -180,8 +201,12 @@ class Horaire(Model):
 
 
 class Periode(Model):
-    debut: Date = Field(description="Premier jour, AAAA-MM-JJ.", examples=["2025-09-10"])
-    fin: Date = Field(description="Dernier jour, AAAA-MM-JJ.", examples=["2026-06-24"])
+    debut: Date = Field(
+        title="Premier jour", description="Premier jour, AAAA-MM-JJ.", examples=["2025-09-10"]
+    )
+    fin: Date = Field(
+        title="Dernier jour", description="Dernier jour, AAAA-MM-JJ.", examples=["2026-06-24"]
+    )
 
     @model_validator(mode="after")
     def _order(self) -> Periode:
@@ -193,14 +218,26 @@ class Periode(Model):
 
 
 class Tarif(Model):
-    type: TypeTarif = Field(description="gratuit, quotient-familial ou payant.")
+    type: TypeTarif = Field(
+        title="Type de tarif",
+        description="gratuit, quotient-familial (selon les revenus) ou payant.",
+    )
     montant: Montant | None = Field(
-        None, description="En euros ; le minimum pour le quotient familial."
+        None,
+        title="Montant en euros",
+        description="En euros ; le minimum pour le quotient familial.",
     )
     montant_max: Montant | None = Field(
-        None, description="Au quotient familial : le tarif le plus haut."
+        None,
+        title="Montant maximum en euros",
+        description="Au quotient familial : le tarif le plus haut.",
     )
-    precisions: Texte | None = Field(None, examples=["par trimestre"])
+    precisions: Texte | None = Field(
+        None,
+        title="Précisions sur le tarif",
+        description="Ce que couvre le prix, ou ce qu'il faut savoir en plus.",
+        examples=["par trimestre"],
+    )
 
     @model_validator(mode="after")
     def _amount(self) -> Tarif:
@@ -218,69 +255,125 @@ class Tarif(Model):
 
 
 class Inscription(Model):
-    modalites: Texte = Field(description="Comment s'inscrire.", examples=["Sur le portail Famille"])
-    url: Lien | None = None
-    date_limite: Date | None = None
+    modalites: Texte = Field(
+        title="Comment s'inscrire",
+        description="Comment s'inscrire.",
+        examples=["Sur le portail Famille"],
+    )
+    url: Lien | None = Field(
+        None,
+        title="Lien d'inscription",
+        description="Adresse de l'inscription en ligne (https://…) ou page du site (/contacts/).",
+    )
+    date_limite: Date | None = Field(
+        None,
+        title="Date limite d'inscription",
+        description="Dernier jour pour s'inscrire, AAAA-MM-JJ.",
+    )
 
 
 class Accessibilite(Model):
     accueil_handicap: Oui = Field(
-        description="oui si les enfants en situation de handicap sont accueillis."
+        title="Accueil des enfants en situation de handicap",
+        description="oui si les enfants en situation de handicap sont accueillis.",
     )
     activite_adaptee: Oui = Field(
-        False, description="oui si l'activité est adaptée (handisport, etc.)."
+        False,
+        title="Activité adaptée",
+        description="oui si l'activité est adaptée (handisport, etc.).",
     )
-    acces_pmr: Oui = Field(False, description="oui si le lieu est accessible en fauteuil.")
-    precisions: Texte | None = None
+    acces_pmr: Oui = Field(
+        False,
+        title="Accès en fauteuil roulant",
+        description="oui si le lieu est accessible en fauteuil.",
+    )
+    precisions: Texte | None = Field(
+        None,
+        title="Précisions sur l'accessibilité",
+        description="Ce que les familles doivent savoir : accompagnement, matériel, contact.",
+    )
 
 
 class Image(Model):
     src: CheminImage = Field(
-        description="Image de docs/, par exemple /images/judo.jpg (jamais un autre site)."
+        title="Image",
+        description="Image de docs/, par exemple /images/judo.jpg (jamais un autre site).",
     )
-    alt: Texte = Field(description="Texte de remplacement : ce que montre l'image.")
+    alt: Texte = Field(
+        title="Texte de remplacement de l'image",
+        description="Texte de remplacement : ce que montre l'image.",
+    )
 
 
 class Activite(Model):
     """``data/activites/<slug>.yml``: one activity; the file name is its address."""
 
     titre: Annotated[Texte, Field(max_length=90)] = Field(
+        title="Titre de l'activité",
         description="Titre de l'activité, 90 caractères au plus.",
         examples=["Judo : éveil et initiation"],
     )
     resume: Annotated[Texte, Field(max_length=240)] = Field(
-        description="Une phrase pour les cartes et la recherche, 240 caractères au plus."
+        title="Résumé en une phrase",
+        description="Une phrase pour les cartes et la recherche, 240 caractères au plus.",
     )
-    description: TexteLong = Field(description="Texte complet, en Markdown (listes avec « - »).")
-    categorie: Identifiant = Field(description="Une catégorie de commune.yml.", examples=["sport"])
-    public: Public = Field(description="Âges (age_min, age_max) ou parents: oui.")
+    description: TexteLong = Field(
+        title="Description",
+        description="Texte complet, en Markdown : paragraphes, listes (« - »), **gras**.",
+    )
+    categorie: Annotated[Identifiant, Reference("categories", "commune.yml")] = Field(
+        title="Catégorie", description="Une catégorie de commune.yml.", examples=["sport"]
+    )
+    public: Public = Field(title="Public", description="Âges (age_min, age_max) ou parents: oui.")
     temps: list[Temps] = Field(
         min_length=1,
+        title="Moments",
         description="Moments : scolaire, periscolaire, mercredi, vacances, week-end.",
         examples=[["mercredi", "vacances"]],
     )
-    lieu: Lieu = Field(description="Nom, adresse et quartier du lieu.")
+    lieu: Lieu = Field(title="Lieu", description="Nom, adresse et quartier du lieu.")
     horaires: list[Horaire] = Field(
         default_factory=list,
-        description="Séances de la semaine : jour, début et fin entre guillemets.",
+        title="Horaires",
+        description="Séances de la semaine : jour, début et fin. "
+        'Les heures toujours entre guillemets : "14:00".',
     )
-    periode: Periode = Field(description="Premier et dernier jour de l'activité.")
-    tarif: Tarif = Field(description="gratuit, quotient-familial ou payant, avec le montant.")
-    inscription: Inscription = Field(description="Comment s'inscrire, lien et date limite.")
+    periode: Periode = Field(title="Période", description="Premier et dernier jour de l'activité.")
+    tarif: Tarif = Field(
+        title="Tarif", description="gratuit, quotient-familial ou payant, avec le montant."
+    )
+    inscription: Inscription = Field(
+        title="Inscription", description="Comment s'inscrire, lien et date limite."
+    )
     accessibilite: Accessibilite = Field(
-        description="Accueil des enfants en situation de handicap, activité adaptée, accès PMR."
+        title="Accessibilité",
+        description="Accueil des enfants en situation de handicap, activité adaptée, accès PMR.",
     )
-    service: Identifiant = Field(description="Un service de commune.yml.", examples=["sports"])
-    referent: Identifiant = Field(description="Un identifiant de referents.yml.")
-    objectifs: list[Identifiant] = Field(
-        default_factory=list, description="Identifiants d'objectifs de pedt.yml."
+    service: Annotated[Identifiant, Reference("services", "commune.yml")] = Field(
+        title="Service", description="Un service de commune.yml.", examples=["sports"]
     )
-    labels: list[Texte] = Field(default_factory=list, description="Labels obtenus, en texte.")
+    referent: Annotated[Identifiant, Reference("referents", "referents.yml")] = Field(
+        title="Référent", description="Un identifiant de referents.yml."
+    )
+    objectifs: list[Annotated[Identifiant, Reference("objectifs", "pedt.yml")]] = Field(
+        default_factory=list,
+        title="Objectifs du PEDT",
+        description="Identifiants d'objectifs de pedt.yml.",
+    )
+    labels: list[Texte] = Field(
+        default_factory=list, title="Labels", description="Labels obtenus, en texte."
+    )
     image: Image | None = Field(
-        None, description="Image facultative ; son texte alt est obligatoire."
+        None, title="Image", description="Image facultative ; son texte alt est obligatoire."
     )
-    mis_a_jour: Date | None = Field(None, description="Date de dernière mise à jour, AAAA-MM-JJ.")
-    exemple: Oui = Field(False, description="oui pour une fiche fictive (données d'exemple).")
+    mis_a_jour: Date | None = Field(
+        None, title="Mise à jour", description="Date de dernière mise à jour, AAAA-MM-JJ."
+    )
+    exemple: Oui = Field(
+        False,
+        title="Fiche d'exemple",
+        description="oui pour une fiche fictive (données d'exemple).",
+    )
 
 
 # --- ressources/<slug>.yml -----------------------------------------------------------
@@ -289,43 +382,87 @@ class Activite(Model):
 class Ressource(Model):
     """``data/ressources/<slug>.yml``: a parenting resource."""
 
-    titre: Annotated[Texte, Field(max_length=90)] = Field(description="Titre de la ressource.")
+    titre: Annotated[Texte, Field(max_length=90)] = Field(
+        title="Titre de la ressource", description="Titre de la ressource, 90 caractères au plus."
+    )
     resume: Annotated[Texte, Field(max_length=240)] = Field(
-        description="Une phrase de présentation."
+        title="Résumé en une phrase",
+        description="Une phrase de présentation, 240 caractères au plus.",
     )
-    description: TexteLong = Field(description="Texte complet, en Markdown.")
-    theme: Identifiant = Field(description="Un thème de commune.yml.", examples=["ecrans"])
-    public: Public = Field(description="Âges des enfants concernés, ou parents: oui.")
-    type: TypeRessource = Field(description="guide, site, numero-utile, atelier ou permanence.")
-    organisme: Texte = Field(description="Qui la propose.", examples=["Éducation nationale"])
-    lien: Lien | None = Field(None, description="Adresse https://… ou page du site (/inclusion/).")
+    description: TexteLong = Field(title="Description", description="Texte complet, en Markdown.")
+    theme: Annotated[Identifiant, Reference("themes", "commune.yml")] = Field(
+        title="Thème", description="Un thème de commune.yml.", examples=["ecrans"]
+    )
+    public: Public = Field(
+        title="Public", description="Âges des enfants concernés, ou parents: oui."
+    )
+    type: TypeRessource = Field(
+        title="Type de ressource",
+        description="guide, site, numero-utile, atelier ou permanence.",
+    )
+    organisme: Texte = Field(
+        title="Organisme", description="Qui la propose.", examples=["Éducation nationale"]
+    )
+    lien: Lien | None = Field(
+        None, title="Lien", description="Adresse https://… ou page du site (/inclusion/)."
+    )
     telephone: Telephone | None = Field(
-        None, description="Numéro entre guillemets, ou numéro court (3018)."
+        None,
+        title="Téléphone",
+        description="Numéro entre guillemets, ou numéro court (3018).",
     )
-    mis_a_jour: Date | None = Field(None, description="Date de dernière mise à jour, AAAA-MM-JJ.")
-    exemple: Oui = Field(False, description="oui pour une fiche fictive (données d'exemple).")
+    mis_a_jour: Date | None = Field(
+        None, title="Mise à jour", description="Date de dernière mise à jour, AAAA-MM-JJ."
+    )
+    exemple: Oui = Field(
+        False,
+        title="Fiche d'exemple",
+        description="oui pour une fiche fictive (données d'exemple).",
+    )
 
 
 # --- referents.yml ---------------------------------------------------------------
 
 
 class Referent(Model):
-    id: Identifiant = Field(description="Identifiant cité par les activités (champ referent).")
+    id: Identifiant = Field(
+        title="Identifiant", description="Identifiant cité par les activités (champ referent)."
+    )
     role: Texte = Field(
-        description="Le rôle, pas le nom d'une personne.", examples=["Référent inclusion"]
+        title="Rôle",
+        description="Le rôle, pas le nom d'une personne.",
+        examples=["Référent inclusion"],
     )
-    service: Identifiant = Field(description="Un service de commune.yml.")
+    service: Annotated[Identifiant, Reference("services", "commune.yml")] = Field(
+        title="Service", description="Un service de commune.yml."
+    )
     structure: Texte = Field(
-        description="La structure qui l'emploie.", examples=["Caisse des écoles"]
+        title="Structure",
+        description="La structure qui l'emploie.",
+        examples=["Caisse des écoles"],
     )
-    email: Email = Field(description="Adresse professionnelle.", examples=["inclusion@example.org"])
-    telephone: Telephone = Field(description="Numéro professionnel, entre guillemets.")
-    adresse: Texte = Field(description="Où le rencontrer.")
+    email: Email = Field(
+        title="Courriel",
+        description="Adresse professionnelle.",
+        examples=["inclusion@example.org"],
+    )
+    telephone: Telephone = Field(
+        title="Téléphone", description="Numéro professionnel, entre guillemets."
+    )
+    adresse: Texte = Field(title="Adresse", description="Où le rencontrer.")
     horaires: Texte = Field(
-        description="Quand le joindre.", examples=["Lundi et jeudi, 9 h – 12 h"]
+        title="Horaires d'accueil",
+        description="Quand le joindre.",
+        examples=["Lundi et jeudi, 9 h – 12 h"],
     )
-    missions: list[Texte] = Field(default_factory=list, description="Ses missions, une par ligne.")
-    exemple: Oui = Field(False, description="oui pour un contact fictif (données d'exemple).")
+    missions: list[Texte] = Field(
+        default_factory=list, title="Missions", description="Ses missions, une par ligne."
+    )
+    exemple: Oui = Field(
+        False,
+        title="Contact d'exemple",
+        description="oui pour un contact fictif (données d'exemple).",
+    )
 
 
 class Referents(Model):
@@ -364,8 +501,12 @@ class Redirections(Model):
 
 
 class Selection(Model):
-    categories: list[Identifiant] = Field(default_factory=list)
-    quartiers: list[Identifiant] = Field(default_factory=list)
+    categories: list[Annotated[Identifiant, Reference("categories", "commune.yml")]] = Field(
+        default_factory=list
+    )
+    quartiers: list[Annotated[Identifiant, Reference("quartiers", "commune.yml")]] = Field(
+        default_factory=list
+    )
     temps: list[Temps] = Field(default_factory=list)
     age: Annotated[int, Field(ge=0, le=AGE_MAX)] | None = None
     accueil_handicap: Oui | None = None

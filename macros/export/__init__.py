@@ -18,6 +18,7 @@ from zoneinfo import ZoneInfo
 
 import icalendar
 
+from macros.data.kinds import absolute, url
 from macros.present.finder import JOURS
 
 if TYPE_CHECKING:
@@ -31,11 +32,11 @@ ATOM = "http://www.w3.org/2005/Atom"
 
 
 def page_url(c: Catalogue, path: str) -> str:
-    return c.commune.url.rstrip("/") + "/" + path.lstrip("/")
+    return absolute(c.commune.url, path)
 
 
 def activite_record(c: Catalogue, slug: str, act: Activite) -> dict[str, Any]:
-    record: dict[str, Any] = {"slug": slug, "url": page_url(c, f"activites/{slug}/")}
+    record: dict[str, Any] = {"slug": slug, "url": page_url(c, url("activite", slug))}
     record.update(act.model_dump(mode="json"))
     record["categorie_libelle"] = c.categories[act.categorie]
     record["quartier_libelle"] = c.quartiers[act.lieu.quartier]
@@ -62,7 +63,7 @@ def activites_json(c: Catalogue) -> str:
 
 def ressources_json(c: Catalogue) -> str:
     items = [
-        {"slug": slug, "url": page_url(c, f"parentalite/{slug}/"), **res.model_dump(mode="json")}
+        {"slug": slug, "url": page_url(c, url("ressource", slug)), **res.model_dump(mode="json")}
         for slug, res in c.sorted_ressources()
     ]
     return _document(c, "ressources", items)
@@ -70,7 +71,7 @@ def ressources_json(c: Catalogue) -> str:
 
 def referents_json(c: Catalogue) -> str:
     items = [
-        {"url": page_url(c, f"contacts/{ref.id}/"), **ref.model_dump(mode="json")}
+        {"url": page_url(c, url("contact", ref.id)), **ref.model_dump(mode="json")}
         for ref in c.referents.values()
     ]
     return _document(c, "referents", items)
@@ -113,7 +114,7 @@ CSV_COLUMNS: dict[str, CsvColumn] = {
     "service": lambda slug, a, c: a.service,
     "referent": lambda slug, a, c: a.referent,
     "objectifs": lambda slug, a, c: ",".join(a.objectifs),
-    "url": lambda slug, a, c: page_url(c, f"activites/{slug}/"),
+    "url": lambda slug, a, c: page_url(c, url("activite", slug)),
 }
 """The columns of ``activites.csv``, in order: header → what the cell holds, read from the
 :class:`~macros.data.models.Activite` model; the cell is then made safe by :func:`csv_cell`."""
@@ -151,9 +152,9 @@ def _events(c: Catalogue, slug: str, a: Activite) -> list[icalendar.Event]:
     host = c.commune.url.split("//", 1)[-1].strip("/").split("/")[0]
     common = {
         "summary": a.titre,
-        "description": f"{a.resume}\n{page_url(c, f'activites/{slug}/')}",
+        "description": f"{a.resume}\n{page_url(c, url('activite', slug))}",
         "location": f"{a.lieu.nom}, {a.lieu.adresse}",
-        "url": page_url(c, f"activites/{slug}/"),
+        "url": page_url(c, url("activite", slug)),
     }
     events = []
     if not a.horaires:
@@ -247,8 +248,8 @@ def atom_feed(c: Catalogue, count: int = 50) -> str:
     author = ET.SubElement(feed, f"{{{ATOM}}}author")
     ET.SubElement(author, f"{{{ATOM}}}name").text = c.commune.nom
     ET.SubElement(feed, f"{{{ATOM}}}rights").text = LICENCE
-    summaries = {f"activites/{s}/": a.resume for s, a in c.activites.items()}
-    summaries |= {f"parentalite/{s}/": r.resume for s, r in c.ressources.items()}
+    summaries = {url("activite", s): a.resume for s, a in c.activites.items()}
+    summaries |= {url("ressource", s): r.resume for s, r in c.ressources.items()}
     for path, kind, titre, when in latest:
         entry = ET.SubElement(feed, f"{{{ATOM}}}entry")
         ET.SubElement(entry, f"{{{ATOM}}}title").text = f"{kind} : {titre}"

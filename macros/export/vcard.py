@@ -6,6 +6,8 @@ from typing import TYPE_CHECKING
 
 import vobject
 
+from macros.data.kinds import absolute, url
+
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
     from macros.data.models import Referent
@@ -25,6 +27,6 @@ def vcard(ref: Referent, c: Catalogue) -> str:
     email.type_param = "INTERNET"
     card.add("adr").value = vobject.vcard.Address(street=ref.adresse)
     card.add("note").value = f"Horaires : {ref.horaires}"
-    card.add("url").value = f"{c.commune.url.rstrip('/')}/contacts/{ref.id}/"
+    card.add("url").value = absolute(c.commune.url, url("contact", ref.id))
     text: str = card.serialize()
     return text

@@ -1,24 +1,29 @@
-"""The activity finder: its filters, as data for the page and as the reference for tests.
+"""The activity finder: its filters, as data for the page, and its URL read as the browser reads it.
 
 The browser filters with ``docs/assets/finder.js``; :func:`matches_query` is
-the same rule in Python, used to compute the expected results in tests.
+the same rule in Python (:mod:`macros.data.selection`), and :func:`parse_query`
+reads an address's parameters as the finder's form takes them: tests compare
+the two on every parameter.
 """
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
+from urllib.parse import parse_qsl
 
 from macros.data.catalogue import TEMPS_LABELS
 from macros.data.fields import fold
+from macros.data.selection import JOURS as JOURS  # the finder's days, imported from here
+from macros.data.selection import Criteria, jours, matches, search_text
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
     from macros.data.models import Activite
 
-JOURS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
 PARAMETERS = ("age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "q", "tri")
-"""URL parameters of ``/activites/`` (documented on ``/ecoles/``)."""
+"""URL parameters of ``/activites/`` and ``/integrer/`` (documented on ``/ecoles/``)."""
 
 
 @dataclass(frozen=True)
@@ -32,48 +37,58 @@ class FinderQuery:
     handicap: bool = False
     q: str = ""
 
-
-def search_text(act: Activite, c: Catalogue) -> str:
-    """What the free-text filter looks into, folded (lowercase, no accents)."""
-    parts = [
-        act.titre,
-        act.resume,
-        act.lieu.nom,
-        c.categories[act.categorie],
-        c.quartiers[act.lieu.quartier],
-        *act.labels,
-    ]
-    return fold(" ".join(parts))
-
-
-def jours(act: Activite) -> list[str]:
-    return [j for j in JOURS if any(h.jour == j for h in act.horaires)]
+    def criteria(self) -> Criteria:
+        """The finder's filters as the site's one selection rule: an unset filter keeps all."""
+        return Criteria(
+            ages=None if self.age is None else (self.age, self.age),
+            categories=frozenset([self.categorie] if self.categorie else []),
+            temps=frozenset([self.temps] if self.temps else []),
+            jours=frozenset([self.jour] if self.jour else []),
+            quartiers=frozenset([self.quartier] if self.quartier else []),
+            gratuit=True if self.gratuit else None,
+            accueil_handicap=True if self.handicap else None,
+            words=tuple(fold(self.q).split()),
+        )
 
 
 def matches_query(act: Activite, c: Catalogue, query: FinderQuery) -> bool:
     """The finder's rule: every filter set must match (the browser applies the same)."""
-    pub = act.public
-    if query.age is not None and not (
-        pub.age_min is not None
-        and pub.age_max is not None
-        and pub.age_min <= query.age <= pub.age_max
-    ):
-        return False
-    if query.categorie and act.categorie != query.categorie:
-        return False
-    if query.temps and query.temps not in act.temps:
-        return False
-    if query.jour and query.jour not in jours(act):
-        return False
-    if query.quartier and act.lieu.quartier != query.quartier:
-        return False
-    if query.gratuit and act.tarif.type != "gratuit":
-        return False
-    if query.handicap and not act.accessibilite.accueil_handicap:
-        return False
-    words = fold(query.q).split()
-    text = search_text(act, c)
-    return all(word in text for word in words)
+    return matches(act, query.criteria(), c)
+
+
+_AGE = re.compile(r"[0-9]{1,2}")
+
+
+def parse_query(query: str, c: Catalogue) -> FinderQuery:
+    """The filters an address (``age=8&temps=mercredi``) sets, as finder.js reads them.
+
+    The script puts each parameter into the form, which keeps what it can hold
+    (a number for the age, an offered choice for a select, ``1`` for a check
+    box, a line of text for the words), then reads the form back.
+    """
+    params: dict[str, str] = {}
+    for name, value in parse_qsl(query, keep_blank_values=True):
+        params.setdefault(name, value)
+    options = {name: dict(choices) for name, choices in form_options(c).items()}
+
+    def choice(name: str) -> str:
+        value = params.get(name, "")
+        return value if value in options[name] else ""
+
+    # A number field holds a number or nothing; the script then takes 1 or 2 digits only.
+    age = params.get("age", "")
+    # A search field drops line breaks; the script trims what is left.
+    words = params.get("q", "").replace("\r", "").replace("\n", "").strip()
+    return FinderQuery(
+        age=int(age) if _AGE.fullmatch(age) else None,
+        categorie=choice("categorie"),
+        temps=choice("temps"),
+        jour=choice("jour"),
+        quartier=choice("quartier"),
+        gratuit=params.get("gratuit") == "1",
+        handicap=params.get("handicap") == "1",
+        q=words,
+    )
 
 
 def card_data(slug: str, act: Activite, c: Catalogue) -> dict[str, str]:

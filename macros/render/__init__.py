@@ -9,8 +9,6 @@ from __future__ import annotations
 
 import json
 import re
-from datetime import date
-from decimal import Decimal
 from functools import cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
@@ -21,71 +19,13 @@ from markdown_it.token import Token
 from markupsafe import Markup
 
 from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
-from macros.present.finder import card_data, jours
+from macros.data.kinds import absolute, file_path, qr_path, section, url
+from macros.data.selection import jours
+from macros.present.finder import card_data
+from macros.present.formatting import date_fr, heure_fr, public_fr, taille_fr, tarif_fr
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
-
-    from macros.data.models import Public, Tarif
-
-MOIS = (
-    "janvier", "février", "mars", "avril", "mai", "juin",
-    "juillet", "août", "septembre", "octobre", "novembre", "décembre",
-)  # fmt: skip
-
-
-def date_fr(value: date) -> str:
-    """``2025-09-01`` → ``1er septembre 2025``."""
-    day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MOIS[value.month - 1]} {value.year}"
-
-
-def heure_fr(value: str) -> str:
-    """``14:00`` → ``14 h``, ``09:30`` → ``9 h 30``."""
-    hours, minutes = value.split(":")
-    return f"{int(hours)} h" + ("" if minutes == "00" else f" {minutes}")
-
-
-def public_fr(public: Public) -> str:
-    parts = []
-    if public.age_min is not None and public.age_max is not None:
-        if public.age_min == public.age_max:
-            parts.append(f"{public.age_min} ans")
-        elif public.age_min == 0:
-            parts.append(f"jusqu'à {public.age_max} ans")
-        else:
-            parts.append(f"{public.age_min} à {public.age_max} ans")
-    if public.parents:
-        parts.append("parents")
-    return " et ".join(parts).capitalize() if parts else ""
-
-
-def taille_fr(size: int) -> str:
-    """``245760`` → ``240 Ko``; ``3 500 000`` → ``3,3 Mo``."""
-    if size < 1024 * 1024:
-        return f"{max(1, round(size / 1024))} Ko"
-    return f"{size / 1024 / 1024:.1f} Mo".replace(".", ",")
-
-
-def euros(value: Decimal) -> str:
-    text = f"{value:.2f}".replace(".", ",")
-    return (text[:-3] if text.endswith(",00") else text) + " €"
-
-
-def tarif_fr(tarif: Tarif) -> str:
-    if tarif.type == "gratuit":
-        text = "Gratuit"
-    elif tarif.type == "quotient-familial":
-        text = "Selon le quotient familial"
-        if tarif.montant is not None and tarif.montant_max is not None:
-            text += f" : de {euros(tarif.montant)} à {euros(tarif.montant_max)}"
-        elif tarif.montant is not None:
-            text += f" : à partir de {euros(tarif.montant)}"
-    else:
-        text = euros(tarif.montant) if tarif.montant is not None else "Payant"
-    if tarif.precisions:
-        text += f" ({tarif.precisions})"
-    return text
 
 
 _SAFE_LINK = re.compile(r"^(?:https?://|mailto:|tel:|/(?!/)|#)", re.I)
@@ -216,6 +156,11 @@ def environment() -> Environment:
         TYPES_RESSOURCE=TYPES_RESSOURCE,
         card_data=card_data,
         jours=jours,
+        url=url,
+        section=section,
+        file_path=file_path,
+        qr_path=qr_path,
+        absolute=absolute,
     )
     return env
 

@@ -16,26 +16,25 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
+from macros.brochures import BrochuresInBackground
+from macros.site.engines import engine
+from macros.site.finish import FinishError, finish
 from macros.site.processes import die_with_parent, is_alive
+from macros.site.report import REPORT_ENV, record_failure
+from macros.site.staging import Staged, project_config, stage, write_brochures
 from macros.data.project import catalogue_for
 from macros.site.timings import timed
+
+if TYPE_CHECKING:
+    from macros.brochures import BuiltBrochure
 
 STAMP = ".parcours-site"
 """Small file marking a folder as a site built by Parcours (so a later build may replace it)."""
 _STAMP_TEXT = "Site construit par Parcours : la prochaine construction remplace ce dossier.\n"
 _SOURCES = ("data", "docs", "macros", "overrides", ".git", "tests")
-_TEMPORARY = re.compile(r"^\.site-(?:build|old)-(\d+)-")
-REPORT_ENV = "PARCOURS_RAPPORT"
-"""File where the engine's hooks write the French report of a failure, shown first."""
-
-
-def record_failure(message: str) -> None:
-    """Keep the French report of what stops the build, to show it first (see ``build_site``)."""
-    report = os.environ.get(REPORT_ENV)
-    if report:
-        with open(report, "a", encoding="utf-8") as handle:
-            handle.write(message.rstrip() + "\n")
+_TEMPORARY = re.compile(r"^\.site-(?:build|old|stage)-(\d+)-")
 
 
 class BuildError(RuntimeError):
@@ -91,51 +90,95 @@ def remove_stale(parent: Path) -> list[Path]:
     return removed
 
 
-def build_site(root: Path, out: Path | None = None) -> Path:
-    """Validate ``root/data`` and build the site into ``out`` (default ``root/site``)."""
+def build_site(root: Path, out: Path | None = None, moteur: str = "mkdocs") -> Path:
+    """Validate ``root/data`` and build the site into ``out`` (default ``root/site``).
+
+    Before the engine, the staged folder; the engine; after it, the brochures,
+    the checks and the search index; then the new site takes the old one's place.
+    """
     root = root.resolve()
     out = (out or root / "site").resolve()
     check_output(root, out)
-    catalogue_for(root)  # raises DataErrors before anything is written
+    catalogue = catalogue_for(root)  # raises DataErrors before anything is written
+    adapter = engine(moteur)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)
         remove_stale(out.parent)
         tmp = Path(tempfile.mkdtemp(prefix=f".site-build-{os.getpid()}-", dir=out.parent))
+        folder = Path(tempfile.mkdtemp(prefix=f".site-stage-{os.getpid()}-", dir=out.parent))
     except OSError as exc:
         raise BuildError(
             f"Impossible d'écrire dans « {out.parent} » ({exc.strerror or exc}). "
             "Le site publié n'a pas changé.\n"
             "  → vérifiez que le dossier existe et que vous avez le droit d'y écrire."
         ) from None
-    handle, name = tempfile.mkstemp(prefix="parcours-rapport-", suffix=".txt")
-    os.close(handle)
-    report = Path(name)
+    handle, name = tempfile.mkdtemp(prefix="parcours-rapport-"), "rapport.txt"
+    report = Path(handle) / name
+    report.touch()
+    # The brochures are laid out on the other core while the engine renders the pages.
+    fonts = root / "docs" / "assets" / "fonts"
+    pending = BrochuresInBackground(catalogue, fonts) if catalogue.brochures else None
     try:
-        with timed("mkdocs"):
-            result = subprocess.run(
-                [sys.executable, "-m", "mkdocs", "build", "--strict",
-                 "--config-file", str(root / "mkdocs.yml"), "--site-dir", str(tmp)],
-                cwd=root,
-                capture_output=True,
+        output = adapter.output_dir(folder, tmp)
+        staged = stage(root, Staged(folder, adapter), catalogue, output)
+        with timed(adapter.name):
+            process = subprocess.Popen(
+                adapter.build_command(staged.config_file, tmp),
+                cwd=folder,
+                stdout=subprocess.PIPE,
+                stderr=subprocess.STDOUT,
                 text=True,
-                check=False,
                 env={**os.environ, "NO_MKDOCS_2_WARNING": "1", REPORT_ENV: str(report)},
                 preexec_fn=die_with_parent,
-            )  # fmt: skip
-        if result.returncode != 0:
-            first = report.read_text(encoding="utf-8")
-            raise BuildError(_explain(first, result.stdout + result.stderr))
+            )
+            built = _brochures(pending, folder)
+            log, _ = process.communicate()
+        if process.returncode != 0 or (adapter.name == "zensical" and _zensical_failed(log)):
+            raise BuildError(_explain(report.read_text(encoding="utf-8"), log))
+        if isinstance(built, str):
+            raise BuildError(_explain(built, ""))
+        if output != tmp:
+            tmp.rmdir()
+            output.rename(tmp)
+        theme = project_config(root).get("theme") or {}
+        custom = root / str(theme["custom_dir"]) if theme.get("custom_dir") else None
+        finish(tmp, folder, adapter.theme_dirs(custom), brochures=built,
+               whole_page_pass=adapter.whole_page_pass)  # fmt: skip
         (tmp / STAMP).write_text(_STAMP_TEXT, encoding="utf-8")
         _swap(tmp, out)
+    except FinishError as exc:
+        raise BuildError(_explain(str(exc), "")) from None
     except OSError as exc:
         raise BuildError(
             f"Écriture du site impossible ({exc.strerror or exc} : {exc.filename or out}). "
             "Le site publié n'a pas changé."
         ) from None
     finally:
+        if pending is not None:
+            pending.cancel()
         shutil.rmtree(tmp, ignore_errors=True)
-        report.unlink(missing_ok=True)
+        shutil.rmtree(folder, ignore_errors=True)
+        shutil.rmtree(handle, ignore_errors=True)
     return out
+
+
+def _brochures(pending: BrochuresInBackground | None, folder: Path) -> list[BuiltBrochure] | str:
+    """The laid-out brochures (told to their page as soon as known), or the error's report."""
+    if pending is None:
+        write_brochures(folder, [])
+        return []
+    try:
+        built = pending.result()
+    except RuntimeError as exc:
+        write_brochures(folder, None, str(exc))
+        return str(exc)
+    write_brochures(folder, built)
+    return built
+
+
+def _zensical_failed(output: str) -> bool:
+    """Zensical 0.0.x may report an error and still exit 0."""
+    return "Error" in output and "Traceback" in output
 
 
 def _swap(new: Path, out: Path) -> None:

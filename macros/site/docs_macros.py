@@ -6,15 +6,18 @@ import posixpath
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from macros.data.audit import declaration, load_audit, typo_fr
-from macros.site.build import record_failure
-from macros.data.catalogue import matches
+from macros.data.audit import load_audit
+from macros.present.accessibilite import declaration, typo_fr
+from macros.site.report import record_failure
 from macros.data.errors import DataErrors
+from macros.data.kinds import TYPES
 from macros.present.finder import form_options, option_counts
 from macros.data.models import Selection
 from macros.export.registry import OPEN_DATA
 from macros.data.project import catalogue_for
 from macros.render import brut, render, texte_markdown
+from macros.site.engines import engine
+from macros.site.staging import BROCHURES, wait_for_brochures
 from macros.site.timings import timed
 
 if TYPE_CHECKING:
@@ -23,15 +26,25 @@ if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
 
 
+def _parcours(env: Any) -> dict[str, Any]:
+    """What the staged config tells the macros (see ``macros.site.staging``)."""
+    parcours: dict[str, Any] = (env.conf.get("extra") or {}).get("parcours") or {}
+    return parcours
+
+
 def _base(env: Any) -> str:
-    """Relative path from the current page to the site root (``../`` …)."""
-    url = env.page.url if env.page is not None else ""
-    depth = url.rstrip("/").count("/") + 1 if url.strip("/") else 0
-    return "../" * depth
+    """Relative path from the current page's links to the site root (``../`` …)."""
+    if env.page is None:
+        return ""
+    adapter = engine(_parcours(env).get("moteur", "mkdocs"))
+    return adapter.link_base(adapter.page_source(env.page))
 
 
 def register(env: Any) -> None:
-    root = Path(env.conf["config_file_path"]).parent
+    projet = _parcours(env).get("projet")
+    if not projet:
+        raise ValueError("configuration non préparée : construisez avec « parcours build ».")
+    root = Path(projet)
     try:
         catalogue: Catalogue = catalogue_for(root)
     except DataErrors:
@@ -66,7 +79,7 @@ def register(env: Any) -> None:
         )
         if categorie and categorie not in catalogue.categories:
             raise ValueError(f"catégorie inconnue : {categorie}")
-        acts = [(s, a) for s, a in catalogue.sorted_activites() if matches(a, selection)]
+        acts = catalogue.select(selection)
         liste = "-".join(
             part
             for part in (
@@ -137,7 +150,7 @@ def register(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def plan_du_site() -> Markup:
         """The site map: the navigation, then every page built from data."""
-        nav = env.variables.get("navigation")
+        nav = _parcours(env).get("plan") or []
         return render("plan.html", c=catalogue, nav=nav, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
@@ -147,15 +160,18 @@ def register(env: Any) -> None:
 
     @env.macro  # type: ignore[untyped-decorator]
     def liste_brochures() -> Markup:
-        """Every PDF brochure with its real size and page count."""
-        pending = env.conf["extra"].get("brochures")
+        """Every PDF brochure with its real size and page count, once laid out."""
+        parcours = _parcours(env)
+        listing = Path(parcours["etape"]) / BROCHURES
         with timed("attente-brochures"):
             try:
-                built = pending.result() if pending is not None else []
+                built = wait_for_brochures(listing, wait=not parcours.get("apercu"))
             except RuntimeError as exc:
                 record_failure(str(exc))
                 raise
-        return render("brochures.html", brochures=built, c=catalogue, base=_base(env))
+        return render(
+            "brochures.html", brochures=built, en_cours=built is None, c=catalogue, base=_base(env)
+        )
 
     @env.macro  # type: ignore[untyped-decorator]
     def fichiers_donnees() -> Markup:
@@ -173,8 +189,13 @@ def register(env: Any) -> None:
         """The compact, header-less list of activities for an iframe (filtered by the URL)."""
         return render(
             "integrer.html", c=catalogue, activites=catalogue.sorted_activites(),
-            options=form_options(catalogue), base=_base(env),
+            options=form_options(catalogue), comptes=option_counts(catalogue), base=_base(env),
         )  # fmt: skip
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def types_recherche() -> Markup:
+        """The search page's choice of result type, one per search type of the site's pages."""
+        return render("types_recherche.html", types=TYPES)
 
     @env.macro  # type: ignore[untyped-decorator]
     def declaration_accessibilite() -> Markup:

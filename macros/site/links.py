@@ -46,16 +46,26 @@ def _parse(site: Path, rel: str, cache: dict[str, _Page]) -> _Page:
     return cache[rel]
 
 
+ABOVE_ROOT = "\0au-dessus"
+"""What :func:`_target` returns for a link that climbs above the site's root folder."""
+
+
 def _target(base: str, path: str, dirs: set[str]) -> str:
-    """Site-relative path of the file a link ``path`` from folder ``base`` leads to."""
+    """Site-relative path of the file a link ``path`` from folder ``base`` leads to.
+
+    A link with more ``../`` than its page has folders would leave the site: a
+    browser stops at the domain's root, so it may still work on one server and
+    break once the site is published in a subfolder. It is reported.
+    """
     joined = unquote(path) if path.startswith("/") else f"{base}/{unquote(path)}"
     parts: list[str] = []
     for part in joined.split("/"):
         if part in {"", "."}:
             continue
         if part == "..":
-            if parts:
-                parts.pop()
+            if not parts:
+                return ABOVE_ROOT
+            parts.pop()
             continue
         parts.append(part)
     target = "/".join(parts)
@@ -97,6 +107,12 @@ def check_links(site: Path) -> list[str]:
                 if key not in resolved:
                     resolved[key] = _target(base, parts.path, dirs)
                 target = resolved[key]
+            if target == ABOVE_ROOT:
+                problems.append(
+                    f"{rel} : lien vers « {url} » : remonte au-dessus de la racine du site "
+                    "(un « ../ » de trop)"
+                )
+                continue
             if target not in files:
                 problems.append(f"{rel} : lien vers « {url} » : page ou fichier introuvable")
                 continue

@@ -19,7 +19,7 @@ from conftest import FIXTURES, ROOT, sample_catalogue
 from macros.brochures import build_brochures
 from macros.data.loader import load_catalogue
 from macros.export import page_url
-from macros.render import taille_fr
+from macros.present.formatting import taille_fr
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue

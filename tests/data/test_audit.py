@@ -11,9 +11,10 @@ import pytest
 import yaml
 
 from conftest import ROOT
-from macros.data.audit import NUMEROS, Declaration, declaration, load_audit
+from macros.data.audit import NUMEROS, load_audit
 from macros.data.errors import DataErrors
 from macros.data.loader import load_catalogue
+from macros.present.accessibilite import Declaration, declaration
 
 GRID = ROOT / "data" / "accessibilite.yml"
 RAW = yaml.safe_load(GRID.read_text(encoding="utf-8"))  # read apart from the model, on purpose

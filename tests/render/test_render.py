@@ -10,7 +10,8 @@ import pytest
 from conftest import FIXTURES, GOLDEN
 from macros.data.loader import load_catalogue
 from macros.data.models import Public, Tarif
-from macros.render import date_fr, heure_fr, json_ld, markdown, public_fr, render, tarif_fr
+from macros.present.formatting import date_fr, heure_fr, public_fr, tarif_fr
+from macros.render import json_ld, markdown, render
 
 
 def _golden(name: str, actual: str) -> None:

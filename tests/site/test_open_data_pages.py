@@ -16,7 +16,7 @@ from markupsafe import escape
 from conftest import sample_catalogue
 from macros import export
 from macros.export.registry import OPEN_DATA
-from macros.render import taille_fr
+from macros.present.formatting import taille_fr
 
 if TYPE_CHECKING:
     from pathlib import Path

@@ -1,0 +1,1 @@
+"""The site: staging before the engine, the engine, checks after it."""

@@ -1,0 +1,113 @@
+"""The one selection rule: the finder's filters and the brochures' selections mean the same."""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import ROOT
+from macros.data.loader import load_catalogue
+from macros.data.models import Selection
+from macros.data.selection import Criteria, matches
+from macros.present.finder import FinderQuery, parse_query
+
+CATALOGUE = load_catalogue(ROOT)
+ACTS = CATALOGUE.activites
+
+
+def slugs(criteria: Criteria | Selection) -> set[str]:
+    return {s for s, _ in CATALOGUE.select(criteria)}
+
+
+def test_an_age_keeps_the_activities_whose_ages_include_it() -> None:
+    for age in (0, 5, 6, 11, 12, 25):
+        want = {
+            s
+            for s, a in ACTS.items()
+            if a.public.age_min is not None
+            and a.public.age_max is not None
+            and a.public.age_min <= age <= a.public.age_max
+        }
+        assert slugs(Criteria(ages=(age, age))) == want, age
+        assert slugs(Selection(age=age)) == want, age
+        assert slugs(FinderQuery(age=age).criteria()) == want, age
+
+
+def test_an_activity_without_ages_is_only_in_lists_without_an_age() -> None:
+    ageless = {s for s, a in ACTS.items() if a.public.age_min is None}
+    assert ageless
+    assert ageless <= slugs(Criteria())
+    assert not ageless & slugs(Criteria(ages=(0, 99)))
+
+
+def test_an_age_band_keeps_every_activity_overlapping_it() -> None:
+    want = {
+        s
+        for s, a in ACTS.items()
+        if a.public.age_min is not None
+        and a.public.age_max is not None
+        and a.public.age_min <= 5
+        and a.public.age_max >= 3
+    }
+    assert slugs(Criteria(ages=(3, 5))) == want
+    assert slugs(Criteria(ages=(3, 5))) - slugs(Criteria(ages=(4, 4)))  # 0-3 ans: overlaps, at 3
+
+
+def test_the_finders_query_and_a_brochures_selection_agree() -> None:
+    quartier = next(iter(CATALOGUE.quartiers))
+    query = FinderQuery(age=8, temps="mercredi", quartier=quartier, handicap=True)
+    selection = Selection(age=8, temps=["mercredi"], quartiers=[quartier], accueil_handicap=True)
+    assert slugs(query.criteria()) == slugs(selection)
+    assert slugs(selection) == {
+        s
+        for s, a in ACTS.items()
+        if a.lieu.quartier == quartier
+        and "mercredi" in a.temps
+        and a.accessibilite.accueil_handicap
+        and a.public.age_min is not None
+        and a.public.age_max is not None
+        and a.public.age_min <= 8 <= a.public.age_max
+    }
+
+
+def test_a_selection_may_ask_for_activities_without_disabled_access() -> None:
+    without = slugs(Selection(accueil_handicap=False))
+    assert without == {s for s, a in ACTS.items() if not a.accessibilite.accueil_handicap}
+    assert without and not without & slugs(FinderQuery(handicap=True).criteria())
+
+
+def test_several_values_keep_any_of_them() -> None:
+    two = list(CATALOGUE.categories)[:2]
+    assert slugs(Criteria(categories=frozenset(two))) == {
+        s for s, a in ACTS.items() if a.categorie in two
+    }
+    assert slugs(Criteria(jours=frozenset({"samedi", "dimanche"}))) == {
+        s for s, a in ACTS.items() if {h.jour for h in a.horaires} & {"samedi", "dimanche"}
+    }
+
+
+def test_words_are_searched_folded_and_all_required() -> None:
+    assert slugs(FinderQuery(q="JUDO  Éveil").criteria()) == {
+        s for s, a in ACTS.items() if "judo" in a.titre.lower() and "éveil" in a.titre.lower()
+    }
+    assert not slugs(FinderQuery(q="judo zzzz").criteria())
+    act = next(iter(ACTS.values()))
+    with pytest.raises(ValueError, match="catalogue"):
+        matches(act, Criteria(words=("judo",)))
+
+
+@pytest.mark.parametrize(
+    ("query", "parsed"),
+    [
+        ("age=08", FinderQuery(age=8)),
+        ("age=+8", FinderQuery()),  # a number field refuses the space
+        ("age=100", FinderQuery()),  # the script takes two digits at most
+        ("age=%D9%A8", FinderQuery()),  # an Arabic-Indic eight is no number for the field
+        ("age=4&age=14", FinderQuery(age=4)),  # the first value counts
+        ("categorie=Sport&temps=mercredi", FinderQuery(temps="mercredi")),  # no such choice
+        ("gratuit=oui&handicap=1", FinderQuery(handicap=True)),
+        ("q=+judo%0A+eveil+", FinderQuery(q="judo eveil")),  # a search field drops line breaks
+        ("AGE=8&tri=age", FinderQuery()),
+    ],
+)
+def test_an_address_is_read_as_the_finders_form_reads_it(query: str, parsed: FinderQuery) -> None:
+    assert parse_query(query, CATALOGUE) == parsed
