@@ -1,26 +1,86 @@
-"""Shared fixtures: fixture projects copied into a temporary directory."""
+"""Shared fixtures and helpers of every test folder, and the two tiers of the suite.
+
+Tests mirror the stages of ``macros/`` (``data/``, ``present/``, ``render/``,
+``site/``, ``brochures/``, ``export/``) plus ``browser/`` and ``bench/``.
+
+``make test-unit`` runs ``pytest -m "not slow and not browser"``: pure
+functions and small fixture data, in seconds. A test is taken out of it
+
+* by the fixtures it asks for: ``sample_site``, ``site_url`` or ``mini`` (a
+  project the engine builds) mark it ``slow``, ``browser`` or ``page`` mark it
+  ``browser`` (see :func:`pytest_collection_modifyitems`);
+* or by an explicit ``pytest.mark.slow`` / ``pytest.mark.browser``.
+
+A test left in the unit tier that copies a buildable project (:func:`make_project`)
+fails with the reason, so no whole-site build slips into the fast tier.
+"""
 
 from __future__ import annotations
 
 import functools
+import itertools
 import shutil
 import threading
 from collections.abc import Iterator
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 import pytest
+import yaml
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
 
+    from macros.data.catalogue import Catalogue
+
+pytest_plugins = ["pytester"]  # tests/test_tiers.py runs pytest on small test files
+
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = Path(__file__).resolve().parent / "fixtures"
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+GOLDEN = TESTS / "golden"
+
+# --- tiers -------------------------------------------------------------------------------------
+
+SITE_FIXTURES = frozenset({"sample_site", "site_url", "mini"})
+"""Fixtures that hand a test a site built by the engine, or a project to build."""
+BROWSER_FIXTURES = frozenset({"browser", "page"})
+
+_unit_test_running = False
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & SITE_FIXTURES:
+            item.add_marker(pytest.mark.slow)
+
+
+def is_unit(item: pytest.Item) -> bool:
+    """Whether ``item`` belongs to the fast tier (``make test-unit``)."""
+    return item.get_closest_marker("slow") is None and item.get_closest_marker("browser") is None
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_runtest_setup(item: pytest.Item) -> None:
+    # Before any fixture of the test, module-scoped ones included, is set up.
+    global _unit_test_running
+    _unit_test_running = is_unit(item)
+
+
+# --- projects ----------------------------------------------------------------------------------
 
 
 def make_project(dest: Path, data: Path) -> Path:
     """A buildable project in ``dest``: the real theme and pages, the given ``data/``."""
+    if _unit_test_running:
+        pytest.fail(
+            "make_project() prépare un site à construire : ce test n'est pas unitaire, "
+            "marquez-le « @pytest.mark.slow » (ou demandez la fixture mini)."
+        )
     dest.mkdir(parents=True, exist_ok=True)
     shutil.copy(ROOT / "mkdocs.yml", dest / "mkdocs.yml")
     shutil.copytree(ROOT / "docs", dest / "docs")
@@ -28,6 +88,14 @@ def make_project(dest: Path, data: Path) -> Path:
     shutil.copytree(ROOT / "macros", dest / "macros", ignore=shutil.ignore_patterns("__pycache__"))
     shutil.copytree(data, dest / "data")
     return dest
+
+
+@functools.cache
+def sample_catalogue() -> Catalogue:
+    """The repository's sample ``data/``, loaded once per test process (frozen: safe to share)."""
+    from macros.data.loader import load_catalogue
+
+    return load_catalogue(ROOT)
 
 
 @pytest.fixture
@@ -44,6 +112,41 @@ def mini_data(tmp_path: Path) -> Path:
     return root
 
 
+DataPath = list[str | int]
+"""Where a value sits in a YAML file: keys and list indexes, e.g. ``["lieu", "nom"]``."""
+
+
+def edit_data(root: Path, name: str, path: DataPath, value: object) -> None:
+    """Set the value at ``path`` of ``root/data/name`` (created as needed; index = len appends)."""
+    file = root / "data" / name
+    # libyaml's loader and emitter: the hostile corpus edits files some thousand times.
+    data = yaml.load(file.read_text(encoding="utf-8"), yaml.CSafeLoader) if file.exists() else {}
+    target: Any = data
+    for key, nxt in itertools.pairwise(path):
+        if isinstance(target, dict) and key not in target:
+            target[key] = [] if isinstance(nxt, int) else {}
+        target = target[key]
+    if isinstance(target, list) and path[-1] == len(target):
+        target.append(value)
+    else:
+        target[path[-1]] = value
+    text = yaml.dump(
+        data, Dumper=yaml.CSafeDumper, allow_unicode=True, sort_keys=False, width=10_000
+    )
+    file.write_text(text, encoding="utf-8")
+
+
+def dotted(path: DataPath) -> str:
+    """A field as the loader's messages name it: ``referents[0].role``."""
+    out = ""
+    for part in path:
+        out += f"[{part}]" if isinstance(part, int) else ("." if out else "") + part
+    return out
+
+
+# --- the built sample site ---------------------------------------------------------------------
+
+
 @pytest.fixture(scope="session")
 def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The real sample project (``data/`` of the repository), built once per test session."""
@@ -51,6 +154,17 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
     project = make_project(tmp_path_factory.mktemp("echantillon") / "projet", ROOT / "data")
     return build_site(project)
+
+
+def site_pages(site: Path) -> list[str]:
+    """URL paths of every HTML page of a built site (search index and redirections aside)."""
+    paths = []
+    for html in sorted(site.rglob("index.html")):
+        rel = html.relative_to(site).parent.as_posix()
+        if rel.startswith("pagefind") or 'http-equiv="refresh"' in html.read_text(encoding="utf-8"):
+            continue
+        paths.append("/" if rel == "." else f"/{rel}/")
+    return paths
 
 
 @pytest.fixture(scope="session")
@@ -69,6 +183,8 @@ class _QuietHandler(SimpleHTTPRequestHandler):
     def log_message(self, format: str, *args: object) -> None:
         pass
 
+
+# --- the browser -------------------------------------------------------------------------------
 
 CHROMIUM = "/usr/bin/chromium"
 CHROMIUM_ARGS = [

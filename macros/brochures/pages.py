@@ -15,7 +15,7 @@ from typing import Any
 import pydyf
 
 PYDYF_PAGE_REFERENCES = pydyf.PDF.page_references
-"""pydyf's own property, kept to check the twin against it (``tests/test_brochures.py``)."""
+"""pydyf's own property, kept to check the twin against it (``tests/brochures/``)."""
 
 
 def _page_references(pdf: Any) -> tuple[bytes, ...]:

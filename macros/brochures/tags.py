@@ -14,7 +14,7 @@
 - Both happen while the PDF is written, not by rewriting it afterwards: the
   page streams and the structure tree stay exactly as WeasyPrint builds them.
 
-The tests in ``tests/test_brochures.py`` walk the structure tree and the page
+The tests in ``tests/brochures/test_brochures.py`` walk the structure tree and the page
 streams of every brochure; a WeasyPrint upgrade that changes these internals
 fails them instead of silently publishing untagged furniture.
 """

@@ -8,7 +8,9 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from datetime import UTC, date, datetime, time, timedelta
+from decimal import Decimal
 from functools import cache
 from typing import TYPE_CHECKING, Any
 from xml.etree import ElementTree as ET
@@ -75,17 +77,47 @@ def referents_json(c: Catalogue) -> str:
     return _document(c, "referents", items)
 
 
-CSV_COLUMNS = (
-    "slug", "titre", "resume", "categorie", "age_min", "age_max", "parents", "temps",
-    "horaires", "lieu", "adresse", "quartier", "debut", "fin", "tarif", "montant",
-    "montant_max", "inscription", "inscription_url", "accueil_handicap", "activite_adaptee",
-    "acces_pmr", "service", "referent", "objectifs", "url",
-)  # fmt: skip
-
-
 def _oui(value: bool) -> str:
     return "oui" if value else "non"
 
+
+def _euros(value: Decimal | None) -> str | None:
+    return None if value is None else str(value).replace(".", ",")
+
+
+CsvColumn = Callable[[str, "Activite", "Catalogue"], object]
+"""A column's value for one activity: ``(slug, activity, catalogue) → cell`` (None: empty)."""
+
+CSV_COLUMNS: dict[str, CsvColumn] = {
+    "slug": lambda slug, a, c: slug,
+    "titre": lambda slug, a, c: a.titre,
+    "resume": lambda slug, a, c: a.resume,
+    "categorie": lambda slug, a, c: a.categorie,
+    "age_min": lambda slug, a, c: a.public.age_min,
+    "age_max": lambda slug, a, c: a.public.age_max,
+    "parents": lambda slug, a, c: _oui(a.public.parents),
+    "temps": lambda slug, a, c: ",".join(a.temps),
+    "horaires": lambda slug, a, c: " | ".join(f"{h.jour} {h.debut}-{h.fin}" for h in a.horaires),
+    "lieu": lambda slug, a, c: a.lieu.nom,
+    "adresse": lambda slug, a, c: a.lieu.adresse,
+    "quartier": lambda slug, a, c: a.lieu.quartier,
+    "debut": lambda slug, a, c: a.periode.debut.isoformat(),
+    "fin": lambda slug, a, c: a.periode.fin.isoformat(),
+    "tarif": lambda slug, a, c: a.tarif.type,
+    "montant": lambda slug, a, c: _euros(a.tarif.montant),
+    "montant_max": lambda slug, a, c: _euros(a.tarif.montant_max),
+    "inscription": lambda slug, a, c: a.inscription.modalites,
+    "inscription_url": lambda slug, a, c: a.inscription.url,
+    "accueil_handicap": lambda slug, a, c: _oui(a.accessibilite.accueil_handicap),
+    "activite_adaptee": lambda slug, a, c: _oui(a.accessibilite.activite_adaptee),
+    "acces_pmr": lambda slug, a, c: _oui(a.accessibilite.acces_pmr),
+    "service": lambda slug, a, c: a.service,
+    "referent": lambda slug, a, c: a.referent,
+    "objectifs": lambda slug, a, c: ",".join(a.objectifs),
+    "url": lambda slug, a, c: page_url(c, url("activite", slug)),
+}
+"""The columns of ``activites.csv``, in order: header → what the cell holds, read from the
+:class:`~macros.data.models.Activite` model; the cell is then made safe by :func:`csv_cell`."""
 
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r", "\n")
 
@@ -104,25 +136,10 @@ def activites_csv(c: Catalogue) -> str:
     """CSV for a French spreadsheet: UTF-8 with BOM, semicolons, one line per activity."""
     out = io.StringIO()
     out.write("\ufeff")
-    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
-    writer.writerow(CSV_COLUMNS)
+    writer = csv.DictWriter(out, fieldnames=list(CSV_COLUMNS), delimiter=";", lineterminator="\r\n")
+    writer.writeheader()
     for slug, a in c.sorted_activites():
-        writer.writerow(csv_cell(cell) for cell in [
-            slug, a.titre, a.resume, a.categorie,
-            "" if a.public.age_min is None else a.public.age_min,
-            "" if a.public.age_max is None else a.public.age_max,
-            _oui(a.public.parents), ",".join(a.temps),
-            " | ".join(f"{h.jour} {h.debut}-{h.fin}" for h in a.horaires),
-            a.lieu.nom, a.lieu.adresse, a.lieu.quartier,
-            a.periode.debut.isoformat(), a.periode.fin.isoformat(),
-            a.tarif.type,
-            "" if a.tarif.montant is None else str(a.tarif.montant).replace(".", ","),
-            "" if a.tarif.montant_max is None else str(a.tarif.montant_max).replace(".", ","),
-            a.inscription.modalites, a.inscription.url or "",
-            _oui(a.accessibilite.accueil_handicap), _oui(a.accessibilite.activite_adaptee),
-            _oui(a.accessibilite.acces_pmr), a.service, a.referent, ",".join(a.objectifs),
-            page_url(c, url("activite", slug)),
-        ])  # fmt: skip
+        writer.writerow({name: csv_cell(cell(slug, a, c)) for name, cell in CSV_COLUMNS.items()})
     return out.getvalue()
 
 

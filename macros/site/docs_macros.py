@@ -13,7 +13,7 @@ from macros.data.errors import DataErrors
 from macros.data.kinds import TYPES
 from macros.present.finder import form_options, option_counts
 from macros.data.models import Selection
-from macros.site.pages import data_files
+from macros.export.registry import OPEN_DATA
 from macros.data.project import catalogue_for
 from macros.render import brut, render, texte_markdown
 from macros.site.engines import engine
@@ -176,7 +176,9 @@ def register(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def fichiers_donnees() -> Markup:
         """The open data files, each with its size and the date of the data."""
-        files = [(f.path, len(f.content.encode("utf-8"))) for f in data_files(catalogue)]
+        files = [
+            (f.path, f.description, len(f.produce(catalogue).encode("utf-8"))) for f in OPEN_DATA
+        ]
         latest = catalogue.latest(1)
         return render(
             "donnees.html", fichiers=files, date=latest[0][3] if latest else None, base=_base(env)

@@ -17,8 +17,8 @@ from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
 from macros.data.kinds import KINDS, file_path, qr_path, url
 from macros.data.selection import Criteria
 from macros.export.qr import qr_svg
+from macros.export.registry import OPEN_DATA
 from macros.render import render
-from macros.export.schema import schema_texts
 from macros.export.vcard import vcard
 
 if TYPE_CHECKING:
@@ -105,19 +105,8 @@ def generated_pages(c: Catalogue, link_base: LinkBase = _page_base) -> Iterator[
 
 
 def data_files(c: Catalogue) -> list[GeneratedPage]:
-    """The open data files listed on ``/donnees/``, in the order shown."""
-    files = [
-        GeneratedPage("donnees/activites.json", export.activites_json(c)),
-        GeneratedPage("donnees/activites.csv", export.activites_csv(c)),
-        GeneratedPage("donnees/activites.ics", export.activites_ics(c)),
-        GeneratedPage("donnees/ressources.json", export.ressources_json(c)),
-        GeneratedPage("donnees/referents.json", export.referents_json(c)),
-    ]
-    files += [
-        GeneratedPage(f"donnees/schemas/{name}", text) for name, text in schema_texts().items()
-    ]
-    files.append(GeneratedPage("flux.xml", export.atom_feed(c)))
-    return files
+    """The open data files listed on ``/donnees/``, in the order shown (see ``OPEN_DATA``)."""
+    return [GeneratedPage(f.path, f.produce(c)) for f in OPEN_DATA]
 
 
 def item_files(c: Catalogue) -> Iterator[GeneratedPage]:

@@ -15,7 +15,7 @@ import zxingcpp
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from conftest import FIXTURES, ROOT
+from conftest import FIXTURES, ROOT, sample_catalogue
 from macros.brochures import build_brochures
 from macros.data.loader import load_catalogue
 from macros.export import page_url
@@ -25,9 +25,7 @@ if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
     from macros.data.models import Brochure
 
-pytestmark = pytest.mark.slow
-
-CATALOGUE: Catalogue = load_catalogue(ROOT)
+CATALOGUE: Catalogue = sample_catalogue()
 BROCHURES = {b.id: b for b in CATALOGUE.brochures}
 
 
@@ -87,6 +85,7 @@ def test_each_brochure_is_a_tagged_french_pdf_with_title_and_embedded_fonts(
             descriptor = descriptor.get_object()
             assert {"/FontFile", "/FontFile2", "/FontFile3"} & set(descriptor), font["/BaseFont"]
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
+    assert fonts, "aucune police dans le PDF"
     assert fonts <= {
         "Atkinson-Hyperlegible",
         "Atkinson-Hyperlegible-Bold",
@@ -162,6 +161,7 @@ def test_the_brochures_page_shows_the_real_size_and_page_count(sample_site: Path
         )
 
 
+@pytest.mark.slow  # lays out a PDF with WeasyPrint
 def test_a_new_selection_needs_only_yaml(tmp_path: Path) -> None:
     data = tmp_path / "data"
     import shutil
@@ -204,6 +204,7 @@ def test_cached_page_references_match_pydyf_as_pages_are_added() -> None:
     assert type(pdf).page_references is pdf_pages.PAGE_REFERENCES
 
 
+@pytest.mark.slow  # starts the layout process
 def test_a_failure_while_laying_out_brochures_fails_the_build_with_its_cause() -> None:
     from macros.brochures import BrochuresInBackground
 

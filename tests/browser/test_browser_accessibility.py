@@ -9,6 +9,8 @@ from typing import TYPE_CHECKING, Any
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
+from conftest import site_pages
+
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Request
 
@@ -16,17 +18,6 @@ pytestmark = pytest.mark.browser
 
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
 CHUNKS = 4
-
-
-def site_pages(site: Path) -> list[str]:
-    """URL paths of every HTML page of a built site (search index and redirections aside)."""
-    paths = []
-    for html in sorted(site.rglob("index.html")):
-        rel = html.relative_to(site).parent.as_posix()
-        if rel.startswith("pagefind") or 'http-equiv="refresh"' in html.read_text(encoding="utf-8"):
-            continue
-        paths.append("/" if rel == "." else f"/{rel}/")
-    return paths
 
 
 def _violations(result: Any) -> list[str]:

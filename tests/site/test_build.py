@@ -9,8 +9,6 @@ import pytest
 
 from macros.cli import main
 
-pytestmark = pytest.mark.slow
-
 
 def _digest(folder: Path) -> str:
     h = hashlib.sha256()
@@ -46,7 +44,9 @@ def test_a_fixture_project_builds_every_page(mini: Path) -> None:
 
 def test_no_request_leaves_for_another_origin(mini: Path) -> None:
     assert _build(mini) == 0
-    for page in (mini / "site").rglob("*.html"):
+    pages = list((mini / "site").rglob("*.html"))
+    assert len(pages) > 20
+    for page in pages:
         html = page.read_text(encoding="utf-8")
         assert "fonts.googleapis" not in html and "fonts.gstatic" not in html, page
         assert 'src="http' not in html and "src='http" not in html, page
@@ -122,6 +122,6 @@ def test_a_failed_build_leaves_the_previous_site_untouched(mini: Path) -> None:
     )
 
 
-def test_check_reports_counts(mini: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    assert main(["--projet", str(mini), "check"]) == 0
+def test_check_reports_counts(mini_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["--projet", str(mini_data), "check"]) == 0
     assert "Données valides : 2 activités" in capsys.readouterr().out

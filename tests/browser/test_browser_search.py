@@ -8,8 +8,7 @@ from urllib.parse import quote
 import pytest
 from axe_playwright_python.sync_playwright import Axe
 
-from conftest import ROOT
-from macros.data.loader import load_catalogue
+from conftest import sample_catalogue
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -18,7 +17,7 @@ if TYPE_CHECKING:
 
 pytestmark = pytest.mark.browser
 
-CATALOGUE: Catalogue = load_catalogue(ROOT)
+CATALOGUE: Catalogue = sample_catalogue()
 SEARCH = """async ([q, type]) => {
   const pf = await import('/pagefind/pagefind.js');
   await pf.filters();

@@ -9,9 +9,8 @@ from urllib.parse import urljoin, urlsplit
 
 import pytest
 
-from conftest import ROOT
+from conftest import sample_catalogue, site_pages
 from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
-from macros.data.loader import load_catalogue
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
@@ -21,7 +20,7 @@ pytestmark = pytest.mark.slow
 
 @pytest.fixture(scope="module")
 def catalogue() -> Catalogue:
-    return load_catalogue(ROOT)
+    return sample_catalogue()
 
 
 def links(site: Path, path: str) -> set[str]:
@@ -119,8 +118,6 @@ def test_breadcrumbs_lead_back_to_the_section(sample_site: Path, catalogue: Cata
 
 
 def test_every_page_says_when_it_was_updated(sample_site: Path) -> None:
-    from test_browser_accessibility import site_pages
-
     for path in site_pages(sample_site):
         html = (sample_site / path.strip("/") / "index.html").read_text(encoding="utf-8")
         assert re.search(r'Mis à jour le <time datetime="\d{4}-\d{2}-\d{2}">', html), path

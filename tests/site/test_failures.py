@@ -1,4 +1,8 @@
-"""Every failure is a French message, no traceback; nothing deleted that Parcours did not make."""
+"""Every failure is a French message, no traceback; nothing deleted that Parcours did not make.
+
+Files of data/ that cannot be read are in ``data/test_reader_limits.py``, the
+inline-script policy on small pages in ``site/test_csp.py``.
+"""
 
 from __future__ import annotations
 
@@ -13,10 +17,7 @@ import pytest
 
 from conftest import ROOT
 from macros.cli import main
-from macros.data.errors import DataErrors
-from macros.data.loader import load_catalogue
 from macros.site.build import STAMP, OutputRefused, build_site, check_output, remove_stale
-from macros.site.csp import PolicyError, ThemeScripts, apply_policy
 
 # --- the output folder ------------------------------------------------------------------------
 
@@ -148,91 +149,6 @@ def test_ctrl_c_during_a_build_is_a_french_sentence(mini: Path) -> None:
     assert "Construction interrompue ; le site publié n'a pas changé." in err
     assert "Traceback" not in err
     assert sorted(p.name for p in mini.iterdir()) == before  # no site/, no temporary folder
-
-
-# --- data files that are not plain files ------------------------------------------------------
-
-
-def test_a_fifo_a_device_and_a_link_out_of_data_are_refused(
-    mini_data: Path, tmp_path: Path
-) -> None:
-    activites = mini_data / "data" / "activites"
-    os.mkfifo(activites / "tube.yml")
-    (activites / "zero.yml").symlink_to("/dev/zero")
-    outside = tmp_path / "dehors.yml"
-    outside.write_text("titre: x\n", encoding="utf-8")
-    (activites / "dehors.yml").symlink_to(outside)
-    start = time.monotonic()
-    with pytest.raises(DataErrors) as caught:
-        load_catalogue(mini_data)
-    assert time.monotonic() - start < 10  # no hang on the pipe
-    errors = {e.file: e.message for e in caught.value.errors}
-    assert "ce n'est pas un fichier ordinaire" in errors["data/activites/tube.yml"]
-    assert "hors de data/" in errors["data/activites/zero.yml"]
-    assert "hors de data/" in errors["data/activites/dehors.yml"]
-
-
-@pytest.mark.parametrize("depth", [30, 1_000, 50_000])
-def test_deep_nesting_is_refused_without_crashing(mini_data: Path, depth: int) -> None:
-    file = mini_data / "data" / "activites" / "profond.yml"
-    file.write_text("titre: x\nlabels: " + "[" * depth + "]" * depth + "\n", encoding="utf-8")
-    with pytest.raises(DataErrors) as caught:
-        load_catalogue(mini_data)
-    (error,) = [e for e in caught.value.errors if e.file == "data/activites/profond.yml"]
-    assert error.line == 2 and "imbrication trop profonde" in error.message
-
-
-def test_deep_block_nesting_is_refused_too(mini_data: Path) -> None:
-    file = mini_data / "data" / "activites" / "profond.yml"
-    file.write_text("titre: x\nlabels:\n" + "".join("  " * i + "-\n" for i in range(40)))
-    with pytest.raises(DataErrors) as caught:
-        load_catalogue(mini_data)
-    assert any("imbrication trop profonde" in e.message for e in caught.value.errors)
-
-
-# --- the policy -------------------------------------------------------------------------------
-
-THEME = ThemeScripts.from_templates([ROOT / "overrides"])
-
-
-def _page(tmp_path: Path, body: str) -> Path:
-    site = tmp_path / "site"
-    site.mkdir()
-    (site / "index.html").write_text(
-        f'<!doctype html><html><head><meta charset="utf-8"></head><body>{body}</body></html>',
-        encoding="utf-8",
-    )
-    return site
-
-
-def test_the_theme_scripts_are_allowed_and_put_in_a_meta_policy(tmp_path: Path) -> None:
-    script = '<script>document.documentElement.classList.add("pc-js")</script>'
-    site = _page(tmp_path, script + '<script type="application/ld+json">{"a": 1}</script>')
-    (hashed,) = apply_policy(site, THEME)
-    html = (site / "index.html").read_text(encoding="utf-8")
-    assert html.startswith(
-        '<!doctype html><html><head><meta charset="utf-8">'
-        '<meta http-equiv="Content-Security-Policy" content="default-src \'self\'; script-src'
-    )
-    assert hashed in html and "frame-ancestors" not in html.split("<body>")[0]
-    assert f"script-src 'self' 'wasm-unsafe-eval' {hashed};" in (site / "_headers").read_text()
-
-
-@pytest.mark.parametrize(
-    "script",
-    [
-        "<script>alert(1)</script>",
-        '<script type="text/javascript">alert(1)</script>',
-        '<script type="module">import("x")</script>',
-        '<script>document.documentElement.classList.add("pc-js");alert(1)</script>',
-    ],
-)
-def test_an_unknown_inline_script_fails(tmp_path: Path, script: str) -> None:
-    site = _page(tmp_path, script)
-    with pytest.raises(PolicyError, match="Script inconnu dans les pages construites") as caught:
-        apply_policy(site, THEME)
-    assert "index.html" in str(caught.value)
-    assert not (site / "_headers").exists()
 
 
 @pytest.mark.slow

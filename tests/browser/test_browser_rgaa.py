@@ -12,9 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 import pytest
-from test_browser_accessibility import site_pages
 
-from conftest import ROOT
+from conftest import ROOT, site_pages
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -547,13 +546,18 @@ def test_inline_icons_are_hidden_from_assistive_technologies_and_the_logo_has_an
 ) -> None:
     pages = sorted(p for p in sample_site.rglob("*.html") if "pagefind" not in p.parts)
     assert len(pages) > 100
+    svgs = logos = 0
     for html_file in pages:
         html = html_file.read_text(encoding="utf-8")
         for svg in re.findall(r"<svg\b[^>]*>", html):
+            svgs += 1
             assert 'aria-hidden="true"' in svg and 'focusable="false"' in svg, (html_file, svg)
         for link in re.findall(r'<a [^>]*class="[^"]*md-logo[^"]*"[^>]*>\s*<img [^>]*>', html):
+            logos += 1
             assert re.search(r'aria-label="[^"]+"', link), (html_file, link)
             assert re.search(r'<img [^>]*alt=""', link), (html_file, link)
+    # Both loops must have found something: a change of Material's markup would empty them.
+    assert svgs > len(pages) and logos >= len(pages), (svgs, logos)
 
 
 @pytest.mark.parametrize("scheme", SCHEMES)

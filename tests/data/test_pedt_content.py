@@ -16,12 +16,12 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import Any
 
 import yaml
 
-ROOT = Path(__file__).parent.parent
+from conftest import ROOT
+
 SOURCE = ROOT / "data" / "sources" / "pedt-001.txt"
 PEDT = ROOT / "data" / "pedt.yml"
 

@@ -10,8 +10,7 @@ import zxingcpp
 from axe_playwright_python.sync_playwright import Axe
 from PIL import Image
 
-from conftest import ROOT
-from macros.data.loader import load_catalogue
+from conftest import sample_catalogue
 from macros.export import page_url
 from macros.present.finder import FinderQuery, matches_query
 
@@ -23,7 +22,7 @@ if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
 
 pytestmark = pytest.mark.browser
-CATALOGUE: Catalogue = load_catalogue(ROOT)
+CATALOGUE: Catalogue = sample_catalogue()
 
 
 def test_an_old_address_lands_on_the_new_page(page: Page, site_url: str) -> None:

@@ -4,17 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
-from pathlib import Path
 
 import pytest
 
-from conftest import FIXTURES
+from conftest import FIXTURES, GOLDEN
 from macros.data.loader import load_catalogue
 from macros.data.models import Public, Tarif
 from macros.present.formatting import date_fr, heure_fr, public_fr, tarif_fr
 from macros.render import json_ld, markdown, render
-
-GOLDEN = Path(__file__).parent / "golden"
 
 
 def _golden(name: str, actual: str) -> None:
@@ -65,10 +62,3 @@ def test_markdown_never_lets_html_through() -> None:
 def test_json_ld_cannot_be_closed_by_a_value() -> None:
     text = str(json_ld({"name": "</script><script>alert(1)</script>"}))
     assert "</script>" not in text and "<" not in text
-
-
-def test_the_finder_script_stays_small() -> None:
-    import gzip
-
-    script = (Path(__file__).parent.parent / "docs" / "assets" / "finder.js").read_bytes()
-    assert len(gzip.compress(script)) <= 15 * 1024
