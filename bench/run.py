@@ -375,7 +375,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--tailles", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--sortie", type=Path, default=Path(__file__).resolve().parent / "results")
     args = parser.parse_args(argv)
-    progress = Progress(7 * len(args.tailles))
+    progress = Progress(sum(8 if size <= NAV_MAX else 7 for size in args.tailles))
     rows = []
     with tempfile.TemporaryDirectory(prefix="parcours-bench-") as tmp:
         for size in args.tailles:
