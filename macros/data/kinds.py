@@ -69,8 +69,9 @@ KINDS: dict[str, Kind] = {
         "parentalite/{}/", "ressource", "ressource.html",
         (HOME, ("Être parent", "parentalite/")), "data/ressources/{}.yml",
     ),
-    "contact": Kind(
-        "contacts/{}/", "contact", "contact.html", (HOME, ("Contacts", "contacts/")),
+    # A référent of data/referents.yml; readers know the page as a « contact ».
+    "referent": Kind(
+        "contacts/{}/", "contact", "referent.html", (HOME, ("Contacts", "contacts/")),
         "data/referents.yml",
     ),
     "axe": Kind("pedt/{}/", "page", "axe.html", (HOME, ("Le PEDT", "pedt/")), "data/pedt.yml"),

@@ -145,7 +145,7 @@ def load_catalogue(root: Path) -> Catalogue:
         # Every file's address, even one refused above: no second error about a missing page.
         pages = docs_pages | generated_pages({
             "activite": _stems(data / "activites"), "ressource": _stems(data / "ressources"),
-            "contact": {r.id for r in referents.item.referents},
+            "referent": {r.id for r in referents.item.referents},
             "axe": {a.id for a in pedt.item.axes},
             "age": {band for band, *_ in AGE_BANDS},
             "quartier": {q.id for q in commune.item.quartiers},

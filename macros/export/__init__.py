@@ -71,7 +71,7 @@ def ressources_json(c: Catalogue) -> str:
 
 def referents_json(c: Catalogue) -> str:
     items = [
-        {"url": page_url(c, url("contact", ref.id)), **ref.model_dump(mode="json")}
+        {"url": page_url(c, url("referent", ref.id)), **ref.model_dump(mode="json")}
         for ref in c.referents.values()
     ]
     return _document(c, "referents", items)

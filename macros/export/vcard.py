@@ -27,6 +27,6 @@ def vcard(ref: Referent, c: Catalogue) -> str:
     email.type_param = "INTERNET"
     card.add("adr").value = vobject.vcard.Address(street=ref.adresse)
     card.add("note").value = f"Horaires : {ref.horaires}"
-    card.add("url").value = absolute(c.commune.url, url("contact", ref.id))
+    card.add("url").value = absolute(c.commune.url, url("referent", ref.id))
     text: str = card.serialize()
     return text

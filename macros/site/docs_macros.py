@@ -135,7 +135,7 @@ def register(env: Any) -> None:
         else:
             word = (role_contient or "").lower()
             refs = [r for r in catalogue.referents.values() if word in r.role.lower()]
-        return render("contacts.html", c=catalogue, referents=refs, base=_base(env))
+        return render("referents.html", c=catalogue, referents=refs, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
     def annuaire() -> Markup:

@@ -92,8 +92,8 @@ def generated_pages(c: Catalogue, link_base: LinkBase = _page_base) -> Iterator[
             updated=str(res.mis_a_jour) if res.mis_a_jour else None, c=c, slug=slug, r=res,
         )  # fmt: skip
     for ident, ref in c.referents.items():
-        yield _page(link_base, "contact", ident, ref.role, f"{ref.role} – {ref.structure}", c=c, r=ref)
-        yield GeneratedPage(file_path("contact", ident, "vcf"), vcard(ref, c))
+        yield _page(link_base, "referent", ident, ref.role, f"{ref.role} – {ref.structure}", c=c, r=ref)
+        yield GeneratedPage(file_path("referent", ident, "vcf"), vcard(ref, c))
     for number, axe in enumerate(c.pedt.axes, start=1):
         yield _page(
             link_base, "axe", axe.id, f"Axe {number} : {axe.titre}", f"PEDT, axe {number} : {axe.titre}",
@@ -116,7 +116,7 @@ def item_files(c: Catalogue) -> Iterator[GeneratedPage]:
     posters = (
         [("activite", slug, act.titre) for slug, act in c.activites.items()]
         + [("ressource", slug, res.titre) for slug, res in c.ressources.items()]
-        + [("contact", ident, ref.role) for ident, ref in c.referents.items()]
+        + [("referent", ident, ref.role) for ident, ref in c.referents.items()]
     )
     for kind, ident, title in posters:
         address = export.page_url(c, url(kind, ident))

@@ -70,7 +70,7 @@ def test_addresses_of_items_and_of_the_files_beside_them() -> None:
     assert kinds.url("temps", "week-end") == "activites/temps/week-end/"
     assert kinds.url("service", "jeunesse") == "contacts/#service-jeunesse"
     assert kinds.section("activite") == "activites/" == kinds.section("age")
-    assert kinds.file_path("contact", "rpe", "vcf") == "contacts/rpe.vcf"
+    assert kinds.file_path("referent", "rpe", "vcf") == "contacts/rpe.vcf"
     assert kinds.qr_path("ressource", "sommeil") == "parentalite/sommeil/qr.svg"
     assert kinds.absolute("https://ville.example.org/", "activites/judo/") == (
         "https://ville.example.org/activites/judo/"
