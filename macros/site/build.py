@@ -23,7 +23,8 @@ from macros.site.engines import engine
 from macros.site.finish import FinishError, finish
 from macros.site.processes import die_with_parent, is_alive
 from macros.site.report import REPORT_ENV, record_failure
-from macros.site.staging import Staged, project_config, stage, write_brochures
+from macros.site.staging import ConfigError, Staged, project_config, stage, write_brochures
+from macros.site.theme import ThemeError
 from macros.data.project import catalogue_for
 from macros.site.timings import timed
 
@@ -146,7 +147,7 @@ def build_site(root: Path, out: Path | None = None, moteur: str = "mkdocs") -> P
                whole_page_pass=adapter.whole_page_pass)  # fmt: skip
         (tmp / STAMP).write_text(_STAMP_TEXT, encoding="utf-8")
         _swap(tmp, out)
-    except FinishError as exc:
+    except (FinishError, ConfigError, ThemeError) as exc:
         raise BuildError(_explain(str(exc), "")) from None
     except OSError as exc:
         raise BuildError(

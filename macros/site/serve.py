@@ -28,6 +28,7 @@ from macros.data.project import catalogue_for
 from macros.site.engines import engine
 from macros.site.processes import die_with_parent
 from macros.site.staging import BROCHURES, ConfigError, Staged, remove, stage, write_brochures
+from macros.site.theme import ThemeError
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
@@ -147,10 +148,13 @@ def serve(root: Path, address: str, moteur: str = "mkdocs") -> int:
                 # Parcours's own code changed: the preview starts again with it.
                 preview.stop()
                 os.execv(sys.executable, [sys.executable, "-m", "macros", *sys.argv[1:]])
-            preview.restage()
+            try:
+                preview.restage()
+            except (ConfigError, ThemeError) as exc:  # the preview waits for mkdocs.yml's fix
+                print(str(exc), file=sys.stderr, flush=True)
     except KeyboardInterrupt:
         pass
-    except ConfigError as exc:
+    except (ConfigError, ThemeError) as exc:
         print(str(exc), file=sys.stderr)
         return 1
     finally:

@@ -125,3 +125,27 @@ def test_a_failed_build_leaves_the_previous_site_untouched(mini: Path) -> None:
 def test_check_reports_counts(mini_data: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["--projet", str(mini_data), "check"]) == 0
     assert "Données valides : 2 activités" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize(
+    ("change", "expected"),
+    [
+        (
+            ('primaire: "#1f3f8f"', 'primaire: "bleu"'),
+            "extra.couleurs.primaire doit être une couleur",
+        ),
+        (("theme:\n", "theme: [\n"), "mkdocs.yml illisible"),
+    ],
+)
+def test_a_wrong_mkdocs_yml_fails_before_the_engine_in_french(
+    mini: Path, capsys: pytest.CaptureFixture[str], change: tuple[str, str], expected: str
+) -> None:
+    config = mini / "mkdocs.yml"
+    text = config.read_text(encoding="utf-8")
+    assert change[0] in text
+    config.write_text(text.replace(change[0], change[1], 1), encoding="utf-8")
+    assert _build(mini) == 1
+    err = capsys.readouterr().err
+    assert expected in err and "Traceback" not in err
+    assert not (mini / "site").exists()
+    assert not list(mini.glob(".site-*"))  # no staging or build folder left behind
