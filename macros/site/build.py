@@ -119,6 +119,7 @@ def build_site(root: Path, out: Path | None = None, moteur: str = "mkdocs") -> P
     # The brochures are laid out on the other core while the engine renders the pages.
     fonts = root / "docs" / "assets" / "fonts"
     pending = BrochuresInBackground(catalogue, fonts) if catalogue.brochures else None
+    process: subprocess.Popen[str] | None = None
     try:
         output = adapter.output_dir(folder, tmp)
         staged = stage(root, Staged(folder, adapter), catalogue, output)
@@ -155,6 +156,9 @@ def build_site(root: Path, out: Path | None = None, moteur: str = "mkdocs") -> P
             "Le site publié n'a pas changé."
         ) from None
     finally:
+        if process is not None and process.poll() is None:  # stopped early: the engine too
+            process.kill()
+            process.wait()
         if pending is not None:
             pending.cancel()
         shutil.rmtree(tmp, ignore_errors=True)
@@ -170,9 +174,10 @@ def _brochures(pending: BrochuresInBackground | None, folder: Path) -> list[Buil
         return []
     try:
         built = pending.result()
-    except RuntimeError as exc:
-        write_brochures(folder, None, str(exc))
-        return str(exc)
+    except Exception as exc:  # any failure reaches the page waiting for them, then the report
+        message = str(exc) if isinstance(exc, RuntimeError) else f"Brochures : {exc!r}"
+        write_brochures(folder, None, message)
+        return message
     write_brochures(folder, built)
     return built
 

@@ -45,11 +45,14 @@ class Updates:
         return Path(result.stdout.strip()) if result.returncode == 0 else None
 
     def of(self, path: Path) -> str:
-        """ISO date (``2025-11-03``) of the last change to ``path``."""
+        """ISO date (``2025-11-03``) of the last change to ``path`` (today if it is gone)."""
         path = path.resolve()
-        if path in self.dates and not self._modified_since_commit(path):
-            return self.dates[path]
-        return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date().isoformat()
+        try:
+            if path in self.dates and not self._modified_since_commit(path):
+                return self.dates[path]
+            return datetime.fromtimestamp(path.stat().st_mtime, tz=UTC).date().isoformat()
+        except OSError:  # a page's ``source`` that no longer exists: dated today
+            return datetime.now(tz=UTC).date().isoformat()
 
     def _modified_since_commit(self, path: Path) -> bool:
         committed = self.dates[path]

@@ -86,7 +86,7 @@ class Preview:
             try:
                 built = pending.result()
             except RuntimeError as exc:
-                if self.brochures is pending:
+                if self.brochures is pending:  # told in the terminal; the page stays « en cours »
                     print(str(exc), file=sys.stderr, flush=True)
                 return
             if self.brochures is not pending:
@@ -150,8 +150,10 @@ def serve(root: Path, address: str, moteur: str = "mkdocs") -> int:
                 os.execv(sys.executable, [sys.executable, "-m", "macros", *sys.argv[1:]])
             try:
                 preview.restage()
-            except (ConfigError, ThemeError) as exc:  # the preview waits for mkdocs.yml's fix
+            except (ConfigError, ThemeError) as exc:  # the preview waits for the fix
                 print(str(exc), file=sys.stderr, flush=True)
+            except FileNotFoundError:
+                continue  # a file removed while read (an editor saving): the next change re-stages
     except KeyboardInterrupt:
         pass
     except (ConfigError, ThemeError) as exc:

@@ -10,6 +10,7 @@ changes, so a preview server rebuilds only what changed.
 from __future__ import annotations
 
 import json
+import re
 import shutil
 import time
 from collections.abc import Callable
@@ -108,15 +109,32 @@ def stage(
             if not path.is_file():
                 continue
             rel = path.relative_to(docs).as_posix()
-            if rel.endswith(".md"):
-                if errors is not None:
-                    wanted[rel] = _ERROR_PAGE.encode()
+            if path.name.startswith(".") or path.name.endswith(("~", ".swp")):
+                continue  # an editor's temporary or backup file
+            try:
+                if rel.endswith(".md"):
+                    if errors is not None:
+                        wanted[rel] = _ERROR_PAGE.encode()
+                    else:
+                        text = path.read_text(encoding="utf-8")
+                        dated = _dated(text, _date_of(updates, root, path), home=rel == "index.md")
+                        wanted[rel] = dated.encode()
                 else:
-                    text = path.read_text(encoding="utf-8")
-                    dated = _dated(text, _date_of(updates, root, path), home=rel == "index.md")
-                    wanted[rel] = dated.encode()
-            else:
-                wanted[rel] = path.read_bytes()
+                    wanted[rel] = path.read_bytes()
+            except FileNotFoundError:
+                continue  # removed while being read (an editor saving): the next staging sees it
+            except UnicodeDecodeError:
+                raise ConfigError(
+                    f"docs/{rel} : le fichier n'est pas en UTF-8.\n"
+                    "  → enregistrez-le en UTF-8 (c'est le choix par défaut des éditeurs récents)."
+                ) from None
+            except yaml.YAMLError as exc:
+                raise ConfigError(
+                    f"docs/{rel} : l'en-tête de la page (entre les lignes ---) est illisible : "
+                    f"{str(exc).splitlines()[0]}\n"
+                    "  → écrivez une « clé: valeur » par ligne, et fermez l'en-tête par une "
+                    "ligne --- seule."
+                ) from None
         if catalogue is not None and errors is None:
             staged.sources = {}
             with timed("pages-generees"):
@@ -155,6 +173,9 @@ def _built(source: str) -> str:
     return f"{stem}/index.html"
 
 
+_FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
+
+
 def _dated(
     text: str, date_of: Callable[[str | None], str], *, home: bool = False, html: bool = False
 ) -> str:
@@ -162,20 +183,19 @@ def _dated(
 
     A date the page gives itself (``mis_a_jour``) wins; the French text is
     written next to it, so templates print it without a filter of their own.
+    A page whose front matter is not YAML is refused (see :func:`page_error`).
     """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     meta: dict[str, Any] = {}
-    body = text
-    if text.startswith("---\n"):
-        end = text.find("\n---", 3)
-        if end != -1:
-            loaded = yaml.safe_load(text[4:end])
-            meta = loaded if isinstance(loaded, dict) else {}
-            body = text[end + 4 :].removeprefix("\n")
-            front = text[4:end].rstrip("\n")
-        else:
-            front = ""
-    else:
-        front = ""
+    front, body = "", text
+    match = _FRONT.match(text)
+    if match:
+        front = (match.group(1) or "").rstrip("\n")
+        loaded = yaml.safe_load(front) if front.strip() else {}
+        if not isinstance(loaded, dict):
+            raise yaml.YAMLError("l'en-tête doit être une liste de « clé: valeur »")
+        meta = loaded
+        body = text[match.end() :]
     own = meta.get("mis_a_jour")
     source = meta.get("source")
     iso = str(own) if own else date_of(str(source) if source else None)

@@ -2,14 +2,16 @@
 
 from __future__ import annotations
 
+from datetime import date
 from pathlib import Path
 
+import pytest
 import yaml
 
 from macros.data.project import catalogue_for
 from macros.site.engines import engine
 from macros.site.links import check_links
-from macros.site.staging import Staged, _dated, site_map, stage
+from macros.site.staging import ConfigError, Staged, _dated, site_map, stage
 
 
 def _front(text: str) -> dict[str, object]:
@@ -123,3 +125,36 @@ def test_a_link_that_climbs_above_the_site_root_is_reported(tmp_path: Path) -> N
         "recherche/index.html : lien vers « ../../assets/recherche.js » : remonte au-dessus de "
         "la racine du site (un « ../ » de trop)"
     ]
+
+
+def test_a_page_saved_with_windows_line_endings_or_a_bom_keeps_its_front_matter() -> None:
+    dated = _dated("\ufeff---\r\ntitle: Inclusion\r\n---\r\n# Inclusion\r\n", lambda s: "2025-09-01")
+    assert _front(dated)["title"] == "Inclusion"
+    assert dated.endswith("---\n# Inclusion\n")
+    ruled = _dated("---\ntitle: A\n---\nCorps\n\n----\n", lambda s: "2025-09-01")
+    assert _front(ruled)["title"] == "A" and ruled.endswith("---\nCorps\n\n----\n")
+
+
+def test_a_page_whose_front_matter_is_not_yaml_stops_the_staging_in_french(
+    mini: Path, tmp_path: Path
+) -> None:
+    (mini / "docs" / "casse.md").write_text(
+        "---\ntitle: [Inclusion\n---\nSuite\n", encoding="utf-8"
+    )
+    with pytest.raises(ConfigError) as caught:
+        stage(mini, Staged(tmp_path / "etape", engine("mkdocs")), catalogue_for(mini),
+              tmp_path / "site")  # fmt: skip
+    assert str(caught.value).startswith("docs/casse.md : l'en-tête de la page")
+    assert "fermez l'en-tête par une ligne --- seule" in str(caught.value)
+
+
+def test_a_page_naming_a_source_that_no_longer_exists_is_dated_today(
+    mini: Path, tmp_path: Path
+) -> None:
+    (mini / "docs" / "ancienne.md").write_text(
+        "---\nsource: data/renomme.yml\n---\nTexte\n", encoding="utf-8"
+    )
+    staged = stage(mini, Staged(tmp_path / "etape", engine("mkdocs")), catalogue_for(mini),
+                   tmp_path / "site")  # fmt: skip
+    page = (staged.docs / "ancienne.md").read_text(encoding="utf-8")
+    assert _front(page)["mis_a_jour"] == date.today().isoformat()
