@@ -193,7 +193,12 @@ def _swap(new: Path, out: Path) -> None:
         old = Path(tempfile.mkdtemp(prefix=f".site-old-{os.getpid()}-", dir=out.parent))
         old.rmdir()
         out.rename(old)
-    new.rename(out)
+    try:
+        new.rename(out)
+    except OSError:
+        if old is not None:  # the published site goes back in place: nothing changed
+            old.rename(out)
+        raise
     if old is not None:
         shutil.rmtree(old, ignore_errors=True)
 

@@ -176,9 +176,9 @@ def register(env: Any) -> None:
     @env.macro  # type: ignore[untyped-decorator]
     def fichiers_donnees() -> Markup:
         """The open data files, each with its size and the date of the data."""
-        files = [
-            (f.path, f.description, len(f.produce(catalogue).encode("utf-8"))) for f in OPEN_DATA
-        ]
+        # Written by the staging already: their sizes are read, not produced again.
+        staged = Path(_parcours(env)["etape"]) / "docs"
+        files = [(f.path, f.description, (staged / f.path).stat().st_size) for f in OPEN_DATA]
         latest = catalogue.latest(1)
         return render(
             "donnees.html", fichiers=files, date=latest[0][3] if latest else None, base=_base(env)
