@@ -1,8 +1,10 @@
-"""PDF brochures (WeasyPrint), from the same data as the site, fully offline.
+"""PDF brochures (Typst), from the same data as the site, fully offline.
 
-``data/brochures.yml`` says which brochures to build; each is an HTML
-document rendered from a template, then laid out by WeasyPrint as a tagged
-PDF (PDF/UA-1) with the site's self-hosted fonts embedded.
+``data/brochures.yml`` says which brochures to build. For each one,
+:mod:`~macros.brochures.content` writes what it prints as plain data, and
+:mod:`~macros.brochures.typeset` lays it out with Typst as a tagged PDF/UA-1
+document, unless :mod:`~macros.brochures.cache` holds the PDF of exactly that
+data already.
 """
 
 from __future__ import annotations
@@ -10,26 +12,21 @@ from __future__ import annotations
 import multiprocessing
 import traceback
 from dataclasses import dataclass
-from functools import cache
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from macros.data.catalogue import AGE_BANDS, Catalogue
-from macros.data.kinds import absolute
-from macros.data.selection import Criteria
-from macros.export.qr import qr_data_uri
-from macros.render import render
+from macros.brochures.cache import Cache
+from macros.brochures.content import Charte, document
+from macros.brochures.typeset import encode, key, typeset
 from macros.site.processes import die_with_parent
 from macros.site.timings import timed
 
 if TYPE_CHECKING:
-    from macros.data.models import Activite, Brochure
+    from macros.data.catalogue import Catalogue
+    from macros.data.models import Brochure
 
-TEMPLATES = {
-    "guide-activites": "brochures/guide.html",
-    "plaquette-inclusion": "brochures/plaquette.html",
-    "pedt-en-bref": "brochures/pedt.html",
-}
+__all__ = ["BrochuresInBackground", "BuiltBrochure", "Charte", "build_brochure", "build_brochures"]
 
 
 @dataclass(frozen=True)
@@ -41,6 +38,8 @@ class BuiltBrochure:
     type: str
     pdf: bytes
     pages: int
+    reused: bool = False
+    """Taken from the cache, not laid out again."""
 
     @property
     def filename(self) -> str:
@@ -51,98 +50,59 @@ class BuiltBrochure:
         return len(self.pdf)
 
 
-def age_groups(acts: list[tuple[str, Activite]]) -> list[tuple[str, list[tuple[str, Activite]]]]:
-    """Activities grouped by the age band their youngest age falls in; parents last."""
-    groups: list[tuple[str, list[tuple[str, Activite]]]] = []
-    for _, label, first, last in AGE_BANDS:
-        members = [
-            (s, a)
-            for s, a in acts
-            if a.public.age_min is not None and first <= a.public.age_min <= last
-        ]
-        if members:
-            groups.append((label.capitalize(), members))
-    parents = [(s, a) for s, a in acts if a.public.age_min is None]
-    if parents:
-        groups.append(("Pour les parents", parents))
-    return groups
+def build_brochure(
+    c: Catalogue,
+    brochure: Brochure,
+    *,
+    today: date | None = None,
+    charte: Charte | None = None,
+    cache: Cache | None = None,
+) -> BuiltBrochure:
+    """One brochure as a tagged PDF/UA-1 document, from the cache when unchanged."""
+    encoded = encode(document(c, brochure, today or date.today(), charte))
+    cache = cache or Cache(None)
+    digest = key(encoded)
+    kept = cache.get(digest)
+    if kept is not None:
+        pdf, pages = kept
+        return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf, pages, reused=True)
+    pdf, pages = typeset(encoded)
+    cache.put(digest, pdf, pages)
+    return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf, pages)
 
 
-def brochure_html(c: Catalogue, brochure: Brochure) -> str:
-    """The HTML document WeasyPrint lays out for ``brochure``."""
-    acts = c.select(brochure.selection)
-    context: dict[str, Any] = {
-        "c": c,
-        "b": brochure,
-        "activites": acts,
-        "qr": qr_data_uri,
-        "adresse": lambda path: absolute(c.commune.url, path),
-        "age_groups": age_groups,
-    }
-    if brochure.type == "guide-activites":
-        by_category = [(ident, label, [(s, a) for s, a in acts if a.categorie == ident])
-                       for ident, label in c.categories.items()]  # fmt: skip
-        context["categories"] = [entry for entry in by_category if entry[2]]
-        referent_ids = {a.referent for _, a in acts} | {"referent-inclusion"}
-        context["contacts"] = [r for r in c.referents.values() if r.id in referent_ids]
-    elif brochure.type == "plaquette-inclusion":
-        context["inclusion"] = c.referents.get("referent-inclusion")
-        context["accueil"] = c.select(Criteria(accueil_handicap=True))
-        context["handicap"] = [r for r in c.referents.values() if "handicap" in r.role.lower()]
-    return str(render(TEMPLATES[brochure.type], **context))
-
-
-@cache
-def _css_text() -> str:
-    return (
-        Path(__file__).parent.parent / "render" / "templates" / "brochures" / "brochure.css"
-    ).read_text(encoding="utf-8")
-
-
-def build_brochure(c: Catalogue, brochure: Brochure, fonts: Path) -> BuiltBrochure:
-    """Lay out one brochure as a tagged PDF/UA-1 document."""
-    from weasyprint import CSS, HTML
-    from weasyprint.text.fonts import FontConfiguration
-
-    from macros.brochures import pages as pdf_pages
-    from macros.brochures import tags as pdf_tags
-
-    pdf_pages.install()
-    pdf_tags.install()
-    html = brochure_html(c, brochure)
-    config = FontConfiguration()
-    base = f"{fonts.resolve().as_uri()}/"
-    stylesheet = CSS(string=_css_text(), base_url=base, font_config=config)
-    options = {"pdf_variant": "pdf/ua-1", "pdf_tags": True, "custom_metadata": True}
-    document = HTML(string=html, base_url=base).render(
-        stylesheets=[stylesheet], font_config=config, **options
-    )
-    pdf = document.write_pdf(**options)
-    return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf, len(document.pages))
-
-
-def build_brochures(c: Catalogue, fonts: Path) -> list[BuiltBrochure]:
-    """Every brochure of ``data/brochures.yml``, in order."""
+def build_brochures(
+    c: Catalogue,
+    *,
+    today: date | None = None,
+    charte: Charte | None = None,
+    cache_dir: Path | None = None,
+) -> list[BuiltBrochure]:
+    """Every brochure of ``data/brochures.yml``, in order; the cache keeps only these."""
+    cache = Cache(cache_dir)
     with timed("brochures"):
-        return [build_brochure(c, brochure, fonts) for brochure in c.brochures]
+        built = [build_brochure(c, b, today=today, charte=charte, cache=cache) for b in c.brochures]
+    cache.prune()
+    return built
 
 
 class BrochuresInBackground:
     """:func:`build_brochures` running in a child process while the caller goes on.
 
-    WeasyPrint takes most of a large build: laid out on the second core, the
-    brochures cost little more than the pages' own rendering. The child comes
-    from a fork server (a plain fork is unsafe once ``mkdocs serve`` runs its
-    threads); the catalogue is sent to it, not read again from ``data/``. If
-    the child dies (out of memory, killed), :meth:`result` says so instead of
-    waiting forever.
+    The brochures are laid out on the second core while the engine renders the
+    pages. The child comes from a fork server (a plain fork is unsafe once
+    ``mkdocs serve`` runs its threads); the catalogue is sent to it, not read
+    again from ``data/``. If the child dies (out of memory, killed),
+    :meth:`result` says so instead of waiting forever.
     """
 
-    def __init__(self, c: Catalogue, fonts: Path) -> None:
+    def __init__(
+        self, c: Catalogue, *, charte: Charte | None = None, cache_dir: Path | None = None
+    ) -> None:
         context = multiprocessing.get_context("forkserver")
         self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_build_and_send, args=(c, fonts, sender), daemon=True
+            target=_build_and_send, args=(c, charte, cache_dir, sender), daemon=True
         )
         self._process.start()
         sender.close()  # the child holds the only writing end: its death ends the pipe
@@ -170,11 +130,13 @@ class BrochuresInBackground:
             self._process.terminate()
 
 
-def _build_and_send(c: Catalogue, fonts: Path, sender: Any) -> None:
+def _build_and_send(
+    c: Catalogue, charte: Charte | None, cache_dir: Path | None, sender: Any
+) -> None:
     """In the child: the brochures, or the error's traceback (always picklable)."""
     die_with_parent()
     try:
-        sender.send((True, build_brochures(c, fonts)))
+        sender.send((True, build_brochures(c, charte=charte, cache_dir=cache_dir)))
     except BaseException:  # reported to the parent, which fails the build
         sender.send((False, traceback.format_exc()))
     finally:

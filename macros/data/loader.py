@@ -22,6 +22,7 @@ from macros.data.kinds import docs_paths, generated_pages, path_of
 from macros.data.messages import describe, field_path
 from macros.data.models import (
     Activite,
+    Brochure,
     Brochures,
     Commune,
     Pedt,
@@ -139,6 +140,7 @@ def load_catalogue(root: Path) -> Catalogue:
     activites = _load_folder(c, data / "activites", Activite)
     ressources = _load_folder(c, data / "ressources", Ressource)
 
+    to_build: list[Brochure] = []
     if commune and pedt and referents:
         _check_references(c, commune, pedt, referents, brochures, activites, ressources)
         docs_pages, docs_files = docs_paths(root / "docs")
@@ -158,7 +160,8 @@ def load_catalogue(root: Path) -> Catalogue:
         if redirections:
             _check_redirections(c, redirections, pages)
         if brochures:
-            _check_selections(c, brochures, activites)
+            quartiers = {q.id: q.nom for q in commune.item.quartiers}
+            to_build = _check_selections(c, brochures, activites, quartiers)
     c.errors.extend(audit_errors(root)[1])  # data/accessibilite.yml (macros/data/audit.py)
     if c.errors:
         raise DataErrors(c.errors)
@@ -169,7 +172,7 @@ def load_catalogue(root: Path) -> Catalogue:
         referents={r.id: r for r in referents.item.referents},
         activites={slug: loaded.item for slug, loaded in activites.items()},
         ressources={slug: loaded.item for slug, loaded in ressources.items()},
-        brochures=list(brochures.item.brochures) if brochures else [],
+        brochures=to_build,
         redirections=list(redirections.item.redirections) if redirections else [],
     )
 
@@ -390,21 +393,68 @@ def _check_site_links(
             )
 
 
-def _check_selections(c: _Collector, brochures: _Loaded, activites: dict[str, _Loaded]) -> None:
-    """A guide that would list no activity is not published as an empty PDF."""
+def _check_selections(
+    c: _Collector, brochures: _Loaded, activites: dict[str, _Loaded], quartiers: dict[str, str]
+) -> list[Brochure]:
+    """The brochures to lay out, rules expanded (one per quartier); an empty guide refused."""
     acts = [loaded.item for loaded in activites.values()]
+    expanded: list[tuple[int, Brochure]] = []
     for i, brochure in enumerate(brochures.item.brochures):
-        if brochure.type != "guide-activites":
+        if brochure.pour_chaque and brochure.type != "guide-activites":
+            c.add(
+                brochures.doc,
+                ("brochures", i, "pour_chaque"),
+                "« pour_chaque » ne vaut que pour un guide des activités "
+                f"(type: guide-activites), pas pour « {brochure.type} »",
+                "retirez « pour_chaque » de cette brochure.",
+            )
             continue
-        criteria = Criteria.from_selection(brochure.selection)
-        if not any(matches(act, criteria) for act in acts):
+        if brochure.type != "guide-activites":
+            expanded.append((i, brochure))
+            continue
+        for candidate in (
+            _one_per_quartier(brochure, quartiers) if brochure.pour_chaque else [brochure]
+        ):
+            if any(matches(act, Criteria.from_selection(candidate.selection)) for act in acts):
+                expanded.append((i, candidate))
+        if not any(j == i for j, _ in expanded):
+            where = " dans aucun quartier" if brochure.pour_chaque else ""
             c.add(
                 brochures.doc,
                 ("brochures", i, "selection"),
-                f"la sélection de la brochure « {brochure.id} » ne retient aucune activité",
+                f"la sélection de la brochure « {brochure.id} » ne retient aucune activité{where}",
                 "élargissez la sélection (catégories, quartiers, moments, âge) "
                 "ou retirez la brochure.",
             )
+    seen: dict[str, int] = {}
+    for i, brochure in expanded:
+        if brochure.id in seen and seen[brochure.id] != i:
+            c.add(
+                brochures.doc,
+                ("brochures", i, "id"),
+                f"la brochure « {brochure.id} » est déjà produite par la brochure n° "
+                f"{seen[brochure.id] + 1} de la liste",
+                "donnez-lui un autre id.",
+            )
+        seen.setdefault(brochure.id, i)
+    return [b for _, b in expanded]
+
+
+def _one_per_quartier(brochure: Brochure, quartiers: dict[str, str]) -> list[Brochure]:
+    """``pour_chaque: quartier``: the brochure for each quartier its selection allows."""
+    allowed = brochure.selection.quartiers or list(quartiers)
+    return [
+        brochure.model_copy(
+            update={
+                "id": f"{brochure.id}-{qid}",
+                "titre": f"{brochure.titre} – {name}",
+                "pour_chaque": None,
+                "selection": brochure.selection.model_copy(update={"quartiers": [qid]}),
+            }
+        )
+        for qid, name in quartiers.items()
+        if qid in allowed
+    ]
 
 
 def _unique_ids(c: _Collector, doc: Document, key: str, ids: list[str]) -> None:

@@ -121,6 +121,12 @@ class Objectif(Model):
 class Axe(Model):
     id: Identifiant
     titre: Texte
+    en_bref: TexteLong | None = Field(
+        None,
+        title="En bref",
+        description="Ce que l'axe change pour un enfant, en quelques phrases simples "
+        "(pour « Le PEDT en bref ») ; ce texte n'est pas celui du PEDT.",
+    )
     objectifs: list[Objectif] = Field(min_length=1)
 
 
@@ -513,11 +519,24 @@ class Selection(Model):
 
 
 class Brochure(Model):
-    id: Identifiant = Field(description="Nom du fichier PDF produit.")
-    titre: Texte
+    id: Identifiant = Field(
+        description="Nom du fichier PDF produit ; avec pour_chaque, le début du nom "
+        "(quartier → quartier-les-coteaux.pdf, quartier-le-port.pdf…)."
+    )
+    titre: Texte = Field(
+        description="Titre de la brochure ; avec pour_chaque, suivi du nom du quartier."
+    )
     type: TypeBrochure
-    format: Literal["A4", "A5"] = "A4"
+    format: Literal["A4", "A5"] = Field(
+        "A4", description="A4 (guide à agrafer) ou A5 (dépliant, A4 plié en deux)."
+    )
     selection: Selection = Field(default_factory=Selection)
+    pour_chaque: Literal["quartier"] | None = Field(
+        None,
+        title="Une brochure par…",
+        description="quartier : une brochure pour chaque quartier de commune.yml qui a des "
+        "activités (la sélection s'applique en plus). Réservé aux guides des activités.",
+    )
 
 
 class Brochures(Model):

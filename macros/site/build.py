@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from macros.brochures import BrochuresInBackground
+from macros.brochures.cache import FOLDER as CACHE
 from macros.site.engines import engine
 from macros.site.finish import FinishError, finish
 from macros.site.processes import die_with_parent, is_alive
 from macros.site.report import REPORT_ENV, record_failure
 from macros.site.staging import ConfigError, Staged, project_config, stage, write_brochures
-from macros.site.theme import ThemeError
+from macros.site.theme import ThemeError, charte
 from macros.data.project import catalogue_for
 from macros.site.timings import timed
 
@@ -116,11 +117,14 @@ def build_site(root: Path, out: Path | None = None, moteur: str = "mkdocs") -> P
     handle, name = tempfile.mkdtemp(prefix="parcours-rapport-"), "rapport.txt"
     report = Path(handle) / name
     report.touch()
-    # The brochures are laid out on the other core while the engine renders the pages.
-    fonts = root / "docs" / "assets" / "fonts"
-    pending = BrochuresInBackground(catalogue, fonts) if catalogue.brochures else None
+    pending: BrochuresInBackground | None = None
     process: subprocess.Popen[str] | None = None
     try:
+        # The brochures are laid out on the other core while the engine renders the pages.
+        if catalogue.brochures:
+            pending = BrochuresInBackground(
+                catalogue, charte=charte(root, project_config(root)), cache_dir=root / CACHE
+            )
         output = adapter.output_dir(folder, tmp)
         staged = stage(root, Staged(folder, adapter), catalogue, output)
         with timed(adapter.name):

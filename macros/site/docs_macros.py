@@ -163,15 +163,20 @@ def register(env: Any) -> None:
         """Every PDF brochure with its real size and page count, once laid out."""
         parcours = _parcours(env)
         listing = Path(parcours["etape"]) / BROCHURES
+        preview = bool(parcours.get("apercu"))
+        erreur = None
         with timed("attente-brochures"):
             try:
-                built = wait_for_brochures(listing, wait=not parcours.get("apercu"))
+                built = wait_for_brochures(listing, wait=not preview)
             except RuntimeError as exc:
-                record_failure(str(exc))
-                raise
+                if not preview:  # the build fails: nothing is published without its brochures
+                    record_failure(str(exc))
+                    raise
+                built, erreur = [], str(exc)  # the preview shows why, and goes on
         return render(
-            "brochures.html", brochures=built, en_cours=built is None, c=catalogue, base=_base(env)
-        )
+            "brochures.html", brochures=built, en_cours=built is None, erreur=erreur,
+            c=catalogue, base=_base(env),
+        )  # fmt: skip
 
     @env.macro  # type: ignore[untyped-decorator]
     def fichiers_donnees() -> Markup:

@@ -23,14 +23,24 @@ from typing import TYPE_CHECKING, Any
 import watchfiles
 
 from macros.brochures import BrochuresInBackground
+from macros.brochures.cache import FOLDER as CACHE
 from macros.data.errors import DataErrors
 from macros.data.project import catalogue_for
 from macros.site.engines import engine
 from macros.site.processes import die_with_parent
-from macros.site.staging import BROCHURES, ConfigError, Staged, remove, stage, write_brochures
-from macros.site.theme import ThemeError
+from macros.site.staging import (
+    BROCHURES,
+    ConfigError,
+    Staged,
+    project_config,
+    remove,
+    stage,
+    write_brochures,
+)
+from macros.site.theme import ThemeError, charte
 
 if TYPE_CHECKING:
+    from macros.brochures import BuiltBrochure, Charte
     from macros.data.catalogue import Catalogue
 
 _WATCHED = ("data", "docs", "macros", "overrides", "mkdocs.yml")
@@ -47,8 +57,12 @@ class Preview:
         self.staged = Staged(folder, self.adapter)
         self.site_dir = folder / "site"
         self.catalogue: Catalogue | None = None
+        self.charte: Charte | None = None
         self.report = ""
         self.brochures: BrochuresInBackground | None = None
+        self._lock = threading.Lock()
+        self._delivered: set[str] = set()
+        """File names of the PDFs this preview put in the staged folder."""
         self.server: subprocess.Popen[bytes] | None = None
 
     def restage(self) -> None:
@@ -60,47 +74,65 @@ class Preview:
                 print(exc.report(), file=sys.stderr, flush=True)
             self.report = exc.report()
             self._cancel_brochures()
+            self.catalogue = None  # once fixed, the brochures are laid out again
             stage(self.root, self.staged, None, self.site_dir, errors=exc.errors, preview=True)
             return
         if self.report:
             print("Données corrigées : l'aperçu reprend.", file=sys.stderr, flush=True)
         self.report = ""
         stage(self.root, self.staged, catalogue, self.site_dir, preview=True)
-        if catalogue is not self.catalogue:
-            self.catalogue = catalogue
-            self._lay_out(catalogue)
+        look = charte(self.root, project_config(self.root))  # checked by the staging
+        if catalogue is not self.catalogue or look != self.charte:
+            self.catalogue, self.charte = catalogue, look
+            self._lay_out(catalogue, look)
 
     def _cancel_brochures(self) -> None:
-        if self.brochures is not None:
-            self.brochures.cancel()
-            self.brochures = None
-        (self.staged.folder / BROCHURES).unlink(missing_ok=True)
+        with self._lock:
+            if self.brochures is not None:
+                self.brochures.cancel()
+                self.brochures = None
+            (self.staged.folder / BROCHURES).unlink(missing_ok=True)
 
-    def _lay_out(self, catalogue: Catalogue) -> None:
-        """Lay the brochures out in the background; their page is rebuilt once they are ready."""
+    def _lay_out(self, catalogue: Catalogue, look: Charte) -> None:
+        """Lay the brochures out in the background; their page is rebuilt once they are ready.
+
+        The pages never wait for them: meanwhile the brochures' page says they
+        are being laid out. Unchanged brochures come from the cache at once.
+        """
         self._cancel_brochures()
-        pending = BrochuresInBackground(catalogue, self.root / "docs" / "assets" / "fonts")
-        self.brochures = pending
+        with self._lock:
+            pending = BrochuresInBackground(catalogue, charte=look, cache_dir=self.root / CACHE)
+            self.brochures = pending
+        threading.Thread(target=self._deliver, args=(pending,), daemon=True).start()
 
-        def deliver() -> None:
-            try:
-                built = pending.result()
-            except RuntimeError as exc:
-                if self.brochures is pending:  # told in the terminal; the page stays « en cours »
-                    print(str(exc), file=sys.stderr, flush=True)
-                return
+    def _deliver(self, pending: BrochuresInBackground) -> None:
+        """Once laid out: the PDFs into the staged folder, their page rebuilt (this layout only)."""
+        try:
+            built: list[BuiltBrochure] | None = pending.result()
+            error = None
+        except RuntimeError as exc:
+            built, error = None, str(exc)
+        with self._lock:  # a newer layout may not start while this one is delivered
             if self.brochures is not pending:
                 return  # data changed meanwhile: a newer layout is on its way
-            for brochure in built:
-                target = self.staged.docs / "brochures" / brochure.filename
-                target.parent.mkdir(parents=True, exist_ok=True)
-                target.write_bytes(brochure.pdf)
-            write_brochures(self.staged.folder, built)
+            folder = self.staged.docs / "brochures"
+            if built is None:
+                print(error, file=sys.stderr, flush=True)
+                write_brochures(self.staged.folder, None, error)
+            else:
+                folder.mkdir(parents=True, exist_ok=True)
+                names = {b.filename for b in built}
+                for stale in self._delivered - names:  # a brochure taken out of brochures.yml
+                    (folder / stale).unlink(missing_ok=True)
+                for brochure in built:
+                    target = folder / brochure.filename
+                    if not target.exists() or target.read_bytes() != brochure.pdf:
+                        target.write_bytes(brochure.pdf)
+                self._delivered = names
+                write_brochures(self.staged.folder, built)
             page = self.staged.docs / "brochures.md"
             if page.exists():
                 page.touch()  # the engine's server rebuilds the brochures' page
-
-        threading.Thread(target=deliver, daemon=True).start()
 
     def start_server(self) -> None:
         command = self.adapter.serve_command(self.staged.config_file, self.address)

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import re
+from pathlib import Path
 from typing import Any
+
+from macros.brochures.content import Charte
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _VARIABLES = {
@@ -78,3 +81,28 @@ def accessible_page(html: str) -> str:
         head, _, tail = html.replace(_MAIN_OPEN, _MAIN_AS_DIV, 1).rpartition("</main>")
         html = head + "</div>" + tail
     return html
+
+
+def charte(root: Path, project: dict[str, Any]) -> Charte:
+    """The brochures' look from ``mkdocs.yml``: the primary colour and the logo (an SVG of ``docs/``).
+
+    A logo that is not an SVG file of ``docs/`` is left off the brochures (Typst
+    prints SVG sharp at any size; a photo logo would need its own rules).
+    """
+    couleur = str(((project.get("extra") or {}).get("couleurs") or {}).get("primaire", ""))
+    if not _HEX.match(couleur):
+        raise ThemeError(
+            f"mkdocs.yml : extra.couleurs.primaire doit être une couleur « #rrggbb » "
+            f"(trouvé « {couleur} »)"
+        )
+    logo = None
+    name = (project.get("theme") or {}).get("logo")
+    if isinstance(name, str) and name.lower().endswith(".svg"):
+        docs = (root / "docs").resolve()
+        path = (docs / name).resolve()
+        if path.is_relative_to(docs) and path.is_file():
+            try:
+                logo = path.read_text(encoding="utf-8")
+            except (OSError, UnicodeDecodeError):
+                logo = None
+    return Charte(couleur=couleur, logo=logo)

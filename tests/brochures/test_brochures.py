@@ -1,4 +1,4 @@
-"""The PDF brochures of the built sample site: content, selections, QR codes, tags and fonts."""
+"""The PDF brochures (Typst) of the sample site: content, selections, QR codes, tags, fonts."""
 
 from __future__ import annotations
 
@@ -15,8 +15,10 @@ import zxingcpp
 from pypdf import PdfReader
 from pypdf.generic import IndirectObject
 
-from conftest import FIXTURES, ROOT, sample_catalogue
+from conftest import FIXTURES, sample_catalogue
 from macros.brochures import build_brochures
+from macros.brochures.content import age_range
+from macros.data.catalogue import AGE_BANDS
 from macros.data.loader import load_catalogue
 from macros.export import page_url
 from macros.present.formatting import taille_fr
@@ -38,7 +40,13 @@ def _text(reader: PdfReader) -> str:
 
 
 def _flat(text: str) -> str:
-    return re.sub(r"\s+", "", text.replace("’", "'"))
+    """Text without spaces (no-break ones included) or soft hyphens (Typst hyphenates)."""
+    return re.sub(r"\s+", "", text.replace("’", "'").replace("\xad", ""))
+
+
+def _plain(text: str | None) -> str:
+    """No-break spaces (French typography in the PDF) as plain spaces."""
+    return (text or "").replace("\xa0", " ").replace("\u202f", " ")
 
 
 def _destinations(reader: PdfReader) -> set[str]:
@@ -59,6 +67,8 @@ def test_the_sample_defines_every_kind_of_brochure() -> None:
     kinds = {b.type for b in CATALOGUE.brochures}
     assert kinds == {"guide-activites", "plaquette-inclusion", "pedt-en-bref"}
     assert any(b.selection.temps or b.selection.quartiers for b in CATALOGUE.brochures)
+    raw = yaml.safe_load((Path(__file__).parents[2] / "data" / "brochures.yml").read_text("utf-8"))
+    assert any(b.get("pour_chaque") == "quartier" for b in raw["brochures"])
 
 
 @pytest.mark.parametrize("ident", sorted(BROCHURES))
@@ -71,7 +81,7 @@ def test_each_brochure_is_a_tagged_french_pdf_with_title_and_embedded_fonts(
     assert bool(root["/MarkInfo"]["/Marked"])
     assert root["/Lang"] == "fr"
     assert reader.metadata is not None
-    assert reader.metadata.title == f"{BROCHURES[ident].titre} – {CATALOGUE.commune.nom}"
+    assert _plain(reader.metadata.title) == f"{BROCHURES[ident].titre} – {CATALOGUE.commune.nom}"
     assert reader.metadata.author == CATALOGUE.commune.nom
     assert reader.outline, "signets manquants"
     fonts = set()
@@ -87,9 +97,10 @@ def test_each_brochure_is_a_tagged_french_pdf_with_title_and_embedded_fonts(
             fonts.add(str(font["/BaseFont"]).split("+")[-1])
     assert fonts, "aucune police dans le PDF"
     assert fonts <= {
-        "Atkinson-Hyperlegible",
-        "Atkinson-Hyperlegible-Bold",
-        "Atkinson-Hyperlegible-Italic",
+        "AtkinsonHyperlegible-Regular",
+        "AtkinsonHyperlegible-Bold",
+        "AtkinsonHyperlegible-Italic",
+        "AtkinsonHyperlegible-BoldItalic",
     }
 
 
@@ -139,13 +150,24 @@ def test_the_inclusion_leaflet_has_the_missions_the_referents_and_the_activities
             assert _flat(ref.role) in text and _flat(ref.telephone) in text
 
 
-def test_the_pedt_summary_has_every_axis_and_objective(sample_site: Path) -> None:
+def test_the_pedt_summary_is_two_pages_a_parent_reads_not_the_list_of_objectives(
+    sample_site: Path,
+) -> None:
     (ident,) = [i for i, b in BROCHURES.items() if b.type == "pedt-en-bref"]
-    text = _flat(_text(_pdf(sample_site, ident)))
+    reader = _pdf(sample_site, ident)
+    assert len(reader.pages) == 2
+    text = _flat(_text(reader))
     for axe in CATALOGUE.pedt.axes:
         assert _flat(axe.titre) in text
-        for objectif in axe.objectifs:
-            assert _flat(objectif.titre) in text
+        assert axe.en_bref and _flat(axe.en_bref) in text
+    operational = [t for a in CATALOGUE.pedt.axes for o in a.objectifs for v in o.volets
+                   for t in v.operationnels]  # fmt: skip
+    assert not [t for t in operational if _flat(t) in text], "la liste des objectifs du PEDT"
+    assert _qr_urls(sample_site / "brochures" / f"{ident}.pdf") == {
+        page_url(CATALOGUE, "pedt/"),
+        page_url(CATALOGUE, "activites/"),
+    }
+    assert _flat("Qui contacter ?") in text
 
 
 def test_the_brochures_page_shows_the_real_size_and_page_count(sample_site: Path) -> None:
@@ -161,7 +183,6 @@ def test_the_brochures_page_shows_the_real_size_and_page_count(sample_site: Path
         )
 
 
-@pytest.mark.slow  # lays out a PDF with WeasyPrint
 def test_a_new_selection_needs_only_yaml(tmp_path: Path) -> None:
     data = tmp_path / "data"
     import shutil
@@ -176,39 +197,18 @@ def test_a_new_selection_needs_only_yaml(tmp_path: Path) -> None:
         encoding="utf-8",
     )  # fmt: skip
     catalogue = load_catalogue(tmp_path)
-    (built,) = build_brochures(catalogue, ROOT / "docs" / "assets" / "fonts")
+    (built,) = build_brochures(catalogue)
     reader = PdfReader(__import__("io").BytesIO(built.pdf))
     assert {d for d in _destinations(reader) if d.startswith("act-")} == {"act-eveil-musical"}
     width, height = reader.pages[0].mediabox.width, reader.pages[0].mediabox.height
     assert (round(float(width) / 72 * 25.4), round(float(height) / 72 * 25.4)) == (148, 210)
 
 
-def test_cached_page_references_match_pydyf_as_pages_are_added() -> None:
-    """The speed-up of brochures/pages.py returns exactly what pydyf computes, page by page."""
-    import pydyf
-
-    from macros.brochures import pages as pdf_pages
-
-    pydyf_own = pdf_pages.PYDYF_PAGE_REFERENCES.fget
-    pdf_pages.install()
-    pdf = pydyf.PDF()
-    seen = []
-    for _ in range(5):
-        page = pydyf.Dictionary({"Type": "/Page", "Parent": pdf.pages.reference})
-        pdf.add_object(pydyf.Dictionary())  # objects between pages shift the numbers
-        pdf.add_page(page)
-        assert pdf.page_references == pydyf_own(pdf)
-        assert pdf.page_references is pdf.page_references  # kept until the next page
-        seen.append(pdf.page_references)
-    assert [len(refs) for refs in seen] == [1, 2, 3, 4, 5]
-    assert type(pdf).page_references is pdf_pages.PAGE_REFERENCES
-
-
 @pytest.mark.slow  # starts the layout process
 def test_a_failure_while_laying_out_brochures_fails_the_build_with_its_cause() -> None:
     from macros.brochures import BrochuresInBackground
 
-    pending = BrochuresInBackground(None, ROOT / "docs" / "assets" / "fonts")  # type: ignore[arg-type]
+    pending = BrochuresInBackground(None)  # type: ignore[arg-type]
     with pytest.raises(RuntimeError, match=r"(?s)a échoué :\n.*AttributeError"):
         pending.result()
 
@@ -216,7 +216,7 @@ def test_a_failure_while_laying_out_brochures_fails_the_build_with_its_cause() -
 def test_a_brochure_process_that_dies_is_reported_instead_of_waited_for() -> None:
     from macros.brochures import BrochuresInBackground
 
-    pending = BrochuresInBackground(CATALOGUE, ROOT / "docs" / "assets" / "fonts")
+    pending = BrochuresInBackground(CATALOGUE)
     pending.cancel()  # as the out-of-memory killer would
     with pytest.raises(RuntimeError, match="sans résultat"):
         pending.result()
@@ -270,26 +270,35 @@ def test_headings_start_at_h1_never_skip_a_level_and_are_never_empty(
     assert all(_marks_content(h) for h in headings), "titre vide"
 
 
-@pytest.mark.parametrize("ident", GUIDES)
-def test_every_link_is_described_in_french_words_not_by_its_target(
-    sample_site: Path, ident: str
-) -> None:
+@pytest.mark.parametrize("ident", sorted(BROCHURES))
+def test_every_link_is_described_by_the_words_a_reader_sees(sample_site: Path, ident: str) -> None:
+    """A link inside the brochure says where it goes in words (« Aller à l’activité Judo,
+    page 4 », « « Sport » page 6 »); a link to the site is its printed address, so what a
+    screen reader says for it (Typst: the address) is what a sighted reader sees."""
     reader = _pdf(sample_site, ident)
-    described = []
+    text = _flat(_text(reader))
+    internal, external = [], []
     for page in reader.pages:
         for ref in page.get("/Annots") or []:
             annotation: Any = ref.get_object()
             if annotation["/Subtype"] != "/Link":
                 continue
             contents = str(annotation.get("/Contents", ""))
-            target = str(annotation.get("/Dest") or annotation["/A"]["/URI"])
-            assert contents != target and not re.fullmatch(r"[#\w./:-]+", contents), contents
-            assert re.fullmatch(r"Aller à (la section|l’activité) \S.*", contents), contents
-            described.append(contents)
-    assert "Aller à la section Contacts" in described
-    assert any(
-        f"Aller à la section {label}" in described for label in CATALOGUE.categories.values()
-    )
+            if "/A" in annotation:
+                uri = str(annotation["/A"]["/URI"])
+                assert contents == uri
+                assert _flat(uri.split("://", 1)[1].rstrip("/")) in text, uri
+                external.append(uri)
+            else:
+                assert re.fullmatch(
+                    r"(Aller à (la section|l’activité) \S.*|\s*«\s\S.*\s») page \d+", contents
+                ) or re.fullmatch(r"Aller à (la section|l’activité) \S.*, page \d+", contents), (
+                    contents
+                )
+                internal.append(contents)
+    assert external, "aucun lien vers le site"
+    if BROCHURES[ident].type == "guide-activites":
+        assert any(c.startswith("Aller à l’activité ") for c in internal)
 
 
 MM = 72 / 25.4
@@ -345,12 +354,22 @@ def test_running_headers_and_page_numbers_are_artifacts_and_everything_else_is_t
     reader = PdfReader(path)
     pages = len(reader.pages)
     furniture: dict[int, list[str]] = {}
+    tagged: set[str] = set()
+    decoration: list[tuple[int, str]] = []
     for index, text, marks, mcid, in_margin in _text_runs(path):
         if in_margin:
             assert marks == ["Artifact"] and mcid == -1, (index, text, marks)
             furniture.setdefault(index, []).append(text.strip())
+        elif "Artifact" in marks:
+            decoration.append((index, text.strip()))
         elif text.strip():
-            assert "Artifact" not in marks and mcid >= 0, (index, text, marks)
+            assert mcid >= 0, (index, text, marks)
+            tagged.add(text.strip())
+    # Artifacts in the page body are decoration only: the dots of the table of contents, the
+    # separator of a term and its description, the axis number in its disc (the heading says
+    # « Axe 1 »), a table's header repeated on the next page (tagged where it first appears).
+    for index, text in decoration:
+        assert re.fullmatch(r"[\s.:\d]*", text) or text in tagged, (index, text)
     for index in range(1, pages):
         assert f"Page {index + 1} sur {pages}" in furniture[index]
         assert _flat(BROCHURES[ident].titre) in _flat(" ".join(furniture[index]))
@@ -363,8 +382,8 @@ def test_running_headers_and_page_numbers_are_artifacts_and_everything_else_is_t
     nums = root["/ParentTree"]["/Nums"]
     mapped = set()
     for value in list(nums)[1::2]:
-        refs = value if isinstance(value, IndirectObject) else value.get_object()
-        for ref in refs if isinstance(refs, list) else [refs]:
+        target = value.get_object()  # a page's array of elements, or one annotation's element
+        for ref in target if isinstance(target, list) else [value]:
             mapped.add(ref.idnum)
     assert mapped <= reachable, f"{len(mapped - reachable)} éléments hors de l'arbre de structure"
 
@@ -388,3 +407,86 @@ def test_the_pdfua_machine_check_finds_nothing_in_any_brochure(sample_site: Path
         skipped = {o.rule_id: o.skipped_reason for o in report.skipped}
         assert set(skipped) <= {"UA-14-001"}, skipped
         assert all("is_integer" in str(reason) for reason in skipped.values()), skipped
+
+
+# --- how a parent finds an activity: by the age of their child --------------------------------
+
+
+def _outline(reader: PdfReader) -> list[tuple[str, list[Any]]]:
+    """Top-level bookmarks with their children (pypdf gives a flat list, children after)."""
+    tree: list[tuple[str, list[Any]]] = []
+    for item in reader.outline:
+        if isinstance(item, list):
+            tree[-1] = (tree[-1][0], item)
+        else:
+            tree.append((_plain(item.title), []))
+    return tree
+
+
+def _titles(children: list[Any]) -> set[str]:
+    found: set[str] = set()
+    for item in children:
+        if isinstance(item, list):
+            found |= _titles(item)
+        else:
+            found.add(_plain(item.title))
+    return found
+
+
+def test_the_guide_files_each_activity_under_every_age_band_it_welcomes(sample_site: Path) -> None:
+    (ident,) = [i for i, b in BROCHURES.items() if b.type == "guide-activites"
+                and not b.selection.model_dump(exclude_defaults=True)]  # fmt: skip
+    tree = dict(_outline(_pdf(sample_site, ident)))
+    for _, label, first, last in AGE_BANDS:
+        expected = {
+            a.titre for a in CATALOGUE.activites.values()
+            if (a.public.age_min is not None or a.public.age_max is not None)
+            and (a.public.age_min or 0) <= last and first <= (a.public.age_max or 99)
+        }  # fmt: skip
+        assert _titles(tree.get(label.capitalize(), [])) - set(CATALOGUE.categories.values()) == (
+            expected
+        ), label
+    judo = next(a.titre for a in CATALOGUE.activites.values() if a.titre.startswith("Judo"))
+    assert (age_range(CATALOGUE.activites["judo-eveil-initiation"])) == (4, 11)
+    for age in (4, 6, 9, 11):  # wherever the parent of a child of that age looks
+        band = next(label for _, label, low, high in AGE_BANDS if low <= age <= high)
+        assert judo in _titles(tree[band.capitalize()]), (age, band)
+    assert judo not in _titles(tree["12 à 15 ans"])
+    parents = {a.titre for a in CATALOGUE.activites.values() if a.public.parents}
+    assert _titles(tree["Pour les parents"]) - set(CATALOGUE.categories.values()) == parents
+
+
+def test_a_guide_for_one_age_has_no_other_age_band(sample_site: Path) -> None:
+    (ident,) = [i for i, b in BROCHURES.items() if b.selection.age is not None]
+    age = BROCHURES[ident].selection.age
+    tree = _outline(_pdf(sample_site, ident))
+    bands = {label.capitalize() for _, label, _first, _last in AGE_BANDS}
+    assert not {title for title, _ in tree} & (bands | {"Pour les parents"})
+    assert {title for title, _ in tree} <= set(CATALOGUE.categories.values()) | {
+        "Qui contacter ?",
+        "Index par quartier",
+    }
+    reader = _pdf(sample_site, ident)
+    assert len(reader.pages) <= 2 + -(-len(CATALOGUE.select(BROCHURES[ident].selection)) // 2), (
+        f"{len(reader.pages)} pages pour {age} ans"
+    )
+
+
+def test_every_quartier_with_activities_has_its_brochure_by_one_rule(sample_site: Path) -> None:
+    raw = yaml.safe_load((Path(__file__).parents[2] / "data" / "brochures.yml").read_text("utf-8"))
+    (rule,) = [b for b in raw["brochures"] if b.get("pour_chaque") == "quartier"]
+    page = (sample_site / "brochures" / "index.html").read_text(encoding="utf-8")
+    for quartier in CATALOGUE.commune.quartiers:
+        here = {s for s, a in CATALOGUE.activites.items() if a.lieu.quartier == quartier.id}
+        path = sample_site / "brochures" / f"{rule['id']}-{quartier.id}.pdf"
+        assert path.exists() == bool(here), quartier.id
+        if here:
+            reader = PdfReader(path)
+            assert {d for d in _destinations(reader) if d.startswith("act-")} == {
+                f"act-{s}" for s in here
+            }
+            assert reader.metadata is not None
+            assert _plain(reader.metadata.title).startswith(f"{rule['titre']} – {quartier.nom}")
+            assert f"{rule['id']}-{quartier.id}.pdf" in page
+            width = float(reader.pages[0].mediabox.width) / 72 * 25.4
+            assert round(width) == (148 if rule["format"] == "A5" else 210)

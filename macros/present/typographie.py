@@ -1,0 +1,39 @@
+"""French typography for text printed from data: the spaces that must not break.
+
+« 16 h 30 », « 45 € », « 8 ans », « Inscriptions : … » — a line that breaks
+between a number and its unit, or before a colon, is a typesetting error in
+French. The brochures pass every text through :func:`espaces_fr`.
+"""
+
+from __future__ import annotations
+
+import re
+
+NBSP = "\u00a0"
+NNBSP = NBSP
+"""Before « ; ! ? » the Imprimerie nationale asks for a narrow no-break space
+(U+202F); Atkinson Hyperlegible has no glyph for it, so the plain no-break
+space is used, as most French web and print typesetting does."""
+
+_SPACE = r"[ \u00a0\u202f]"
+_BEFORE_COLON = re.compile(rf"{_SPACE}+:")
+_BEFORE_TIGHT = re.compile(rf"{_SPACE}+([;!?»])")
+_AFTER_QUOTE = re.compile(rf"«{_SPACE}*")
+_UNIT = re.compile(rf"(\d){_SPACE}+(€|h\b|min\b|ans?\b|%|mois\b|km\b|m\b)")
+_HOUR_MINUTES = re.compile(rf"(\d{NBSP}h){_SPACE}+(\d\d)\b")
+_THOUSANDS = re.compile(rf"(\d){_SPACE}(\d{{3}})\b")
+_PHONE = re.compile(r"\b0\d( \d\d){4}\b")
+
+
+def espaces_fr(text: str) -> str:
+    """``"14 h 30 : 45 € !"`` → the same with no-break spaces where French needs them.
+
+    Phone numbers (``01 99 00 00 00``) keep their groups together as well.
+    """
+    text = _PHONE.sub(lambda m: m.group(0).replace(" ", NBSP), text)
+    text = _BEFORE_COLON.sub(f"{NBSP}:", text)
+    text = _BEFORE_TIGHT.sub(f"{NNBSP}\\1", text)
+    text = _AFTER_QUOTE.sub(f"«{NNBSP}", text)
+    text = _THOUSANDS.sub(f"\\1{NNBSP}\\2", text)
+    text = _UNIT.sub(f"\\1{NBSP}\\2", text)
+    return _HOUR_MINUTES.sub(f"\\1{NBSP}\\2", text)
