@@ -132,11 +132,33 @@ def generate(dest: Path, count: int, seed: int = 2025) -> Path:
     _dump(
         data / "brochures.yml",
         {
+            # The sample's set: the whole guide, the leaflet, the summary, a guide for one
+            # age and moment, one guide per quartier (the rule).
             "brochures": [
                 {
                     "id": "guide-activites",
                     "titre": "Guide des activités",
                     "type": "guide-activites",
+                },
+                {
+                    "id": "plaquette-inclusion",
+                    "titre": "Plaquette du référent inclusion",
+                    "type": "plaquette-inclusion",
+                    "format": "A5",
+                },
+                {"id": "pedt-en-bref", "titre": "Le PEDT en bref", "type": "pedt-en-bref"},
+                {
+                    "id": "mercredis-6-11-ans",
+                    "titre": "Mercredis 6-11 ans",
+                    "type": "guide-activites",
+                    "selection": {"temps": ["mercredi"], "age": 8},
+                },
+                {
+                    "id": "quartier",
+                    "titre": "Les activités de votre quartier",
+                    "type": "guide-activites",
+                    "format": "A5",
+                    "pour_chaque": "quartier",
                 },
             ]
         },

@@ -24,6 +24,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
+from apercu import edit_to_visible
 from generate import generate
 from references import hugo_project, material_project
 from serveur import Served
@@ -273,9 +274,27 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
     row["mkdocs_s"] = steps["mkdocs"] - row["attente_brochures_s"]
     site = project / "site"
     row["site_mo"] = folder_size(site) / 1024 / 1024
-    guide = site / "brochures" / "guide-activites.pdf"
-    row["guide_mo"] = guide.stat().st_size / 1024 / 1024
     progress.step(f"{size} : construction complète")
+    # The same build again, nothing changed: every PDF must come from the cache.
+    cache = project / ".cache" / "brochures"
+    before = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    again = measure([str(BIN / "parcours"), "build"], project)
+    after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    row["build_chaud_s"] = again["secondes"]
+    row["memoire_chaud_mo"] = again["memoire_mo"]
+    row["brochures_nombre"] = len(list((site / "brochures").glob("*.pdf")))
+    row["brochures_reprises"] = sum(1 for n, t in after.items() if before.get(n) == t)
+    progress.step(f"{size} : construction sans changement")
+    # The whole guide laid out alone, no cache: Typst's time, the PDF, the memory.
+    out = work / f"guide-{size}.json"
+    alone = measure([PY, str(Path(__file__).parent / "brochure.py"), str(project),
+                     "guide-activites", str(out)], project)  # fmt: skip
+    guide = json.loads(out.read_text(encoding="utf-8"))
+    row["guide_s"] = guide["secondes"]
+    row["guide_pages"] = guide["pages"]
+    row["guide_mo"] = guide["octets"] / 1024 / 1024
+    row["guide_memoire_mo"] = alone["memoire_mo"]
+    progress.step(f"{size} : guide seul")
     if size <= NAV_MAX:  # the same site with the other engine
         out = work / f"zensical-{size}"
         command = [str(BIN / "parcours"), "build", "--moteur", "zensical", "--sortie", str(out)]
@@ -299,6 +318,7 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
         row["recherche_part"] = row["recherche_ko"] / row["lunr_ko"]
     progress.step(f"{size} : mesures dans Chromium")
     row["mkdocs_sur_material"] = row["mkdocs_s"] / row["material_lean_s"]
+    row["build_sur_material"] = row["build_s"] / row["material_lean_s"]
     row["build_sur_hugo"] = row["build_s"] / row["hugo_s"]
     return row
 
@@ -311,6 +331,11 @@ COLUMNS = [
     ("memoire_mo", "Mémoire max / peak memory (Mo)", "{:.0f}"),
     ("etape_s", "Avant le moteur / staging (s)", "{:.1f}"),
     ("pages_generees_s", "  dont pages générées / generated pages (s)", "{:.1f}"),
+    ("build_chaud_s", "Construction sans changement / unchanged rebuild (s)", "{:.1f}"),
+    ("memoire_chaud_mo", "  mémoire max / peak memory (Mo)", "{:.0f}"),
+    ("brochures_nombre", "Brochures construites / brochures built", "{:.0f}"),
+    ("brochures_reprises", "  reprises du cache au 2e passage / reused when unchanged", "{:.0f}"),
+    ("build_sur_material", "Construction ÷ Material lean (cible ≤ 2)", "{:.2f}"),
     ("mkdocs_s", "Étape MkDocs / MkDocs step (s)", "{:.1f}"),
     ("liens_s", "Après : vérification des liens / link check (s)", "{:.1f}"),
     ("csp_s", "Après : scripts et politique CSP / inline scripts and CSP (s)", "{:.1f}"),
@@ -325,7 +350,10 @@ COLUMNS = [
     ("pagefind_s", "Pagefind (s)", "{:.1f}"),
     ("brochures_s", "Brochures, processus parallèle / in parallel (s)", "{:.1f}"),
     ("attente_brochures_s", "Attente des brochures / waiting for them (s)", "{:.1f}"),
-    ("guide_mo", "Guide PDF complet / full guide (Mo)", "{:.1f}"),
+    ("guide_s", "Guide complet mis en page seul / full guide layout (s)", "{:.2f}"),
+    ("guide_pages", "  pages du guide / guide pages", "{:.0f}"),
+    ("guide_mo", "  taille du guide / guide size (Mo)", "{:.1f}"),
+    ("guide_memoire_mo", "  mémoire max / peak memory (Mo)", "{:.0f}"),
     ("site_mo", "Taille du site / site size (Mo)", "{:.1f}"),
     ("accueil_ko", "Accueil transféré / home transfer (Ko gzip)", "{:.0f}"),
     ("activites_ko", "/activites/ transféré (Ko gzip)", "{:.0f}"),
@@ -357,6 +385,7 @@ def growth(rows: list[dict[str, Any]]) -> str:
             "build_s",
             "mkdocs_s",
             "brochures_s",
+            "guide_s",
             "pagefind_s",
             "memoire_mo",
             "check_s",
@@ -370,16 +399,45 @@ def growth(rows: list[dict[str, Any]]) -> str:
     return "Croissance de 1 000 à 5 000 activités (linéaire = × 5) :\n" + "\n".join(parts)
 
 
+def preview_figures(size: int, work: Path, progress: Progress) -> str:
+    """``parcours serve`` at ``size`` activities: a title edited, then shown; next to stock
+    Material building as many plain pages, in the same run."""
+    project = generate(work / f"apercu-{size}", size)
+    row: dict[str, Any] = {}
+    measure([str(BIN / "parcours"), "build"], project)  # the plain pages for the reference
+    material_reference(project, work, size, row, full_nav=False)
+    progress.step(f"aperçu {size} : Material")
+    figures = edit_to_visible(project, BIN / "parcours")
+    progress.step(f"aperçu {size} : titre modifié")
+    ratio = figures["apercu_titre_s"] / row["material_lean_s"]
+    return (
+        f"Aperçu (`parcours serve`) à {size} activités / preview at {size} activities :\n"
+        f"- démarrage, première page servie / start to first page : "
+        f"{figures['apercu_demarrage_s']:.1f} s\n"
+        f"- titre modifié → visible dans la page / edited title visible : "
+        f"{figures['apercu_titre_s']:.1f} s (médiane de 3)\n"
+        f"- Material, les mêmes pages en Markdown simple / stock Material, as many plain pages : "
+        f"{row['material_lean_s']:.1f} s\n"
+        f"- rapport / ratio : {ratio:.2f} (cible ≤ 1,5)".replace(".", ",")
+    )
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--tailles", type=int, nargs="+", default=[100, 1000, 5000])
     parser.add_argument("--sortie", type=Path, default=Path(__file__).resolve().parent / "results")
+    parser.add_argument(
+        "--apercu", type=int, default=300, help="activités pour l'aperçu (0 : sans)"
+    )
     args = parser.parse_args(argv)
-    progress = Progress(sum(8 if size <= NAV_MAX else 7 for size in args.tailles))
+    progress = Progress(
+        sum(10 if size <= NAV_MAX else 9 for size in args.tailles) + (2 if args.apercu else 0)
+    )
     rows = []
     with tempfile.TemporaryDirectory(prefix="parcours-bench-") as tmp:
         for size in args.tailles:
             rows.append(run_size(size, Path(tmp), progress))
+        preview = preview_figures(args.apercu, Path(tmp), progress) if args.apercu else ""
     stamp = datetime.now(UTC).strftime("%Y-%m-%d %H:%M UTC")
     machine = f"{platform.machine()}, {os.cpu_count()} cœurs, Python {platform.python_version()}"
     report = "\n\n".join(
@@ -389,6 +447,7 @@ def main(argv: list[str] | None = None) -> int:
                 f"# Parcours — banc d'essai / benchmark\n\n{stamp} — {machine}",
                 table(rows),
                 growth(rows),
+                preview,
                 f"Référence « tout dans la navigation » : jusqu'à {NAV_MAX} pages (coût en N²).",
             ],
         )
@@ -398,7 +457,9 @@ def main(argv: list[str] | None = None) -> int:
     (args.sortie / "resultats.md").write_text(report + "\n", encoding="utf-8")
     (args.sortie / "resultats.json").write_text(
         json.dumps(
-            {"date": stamp, "machine": machine, "mesures": rows}, indent=2, ensure_ascii=False
+            {"date": stamp, "machine": machine, "mesures": rows, "apercu": preview},
+            indent=2,
+            ensure_ascii=False,
         )
         + "\n",
         encoding="utf-8",

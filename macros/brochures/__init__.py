@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Any
 
 from macros.brochures.cache import Cache
 from macros.brochures.content import Charte, document
-from macros.brochures.typeset import encode, key, typeset
+from macros.brochures.typeset import TypesetError, encode, key, typeset
 from macros.site.processes import die_with_parent
 from macros.site.timings import timed
 
@@ -137,6 +137,8 @@ def _build_and_send(
     die_with_parent()
     try:
         sender.send((True, build_brochures(c, charte=charte, cache_dir=cache_dir)))
+    except TypesetError as exc:  # Typst's own words, no traceback
+        sender.send((False, str(exc)))
     except BaseException:  # reported to the parent, which fails the build
         sender.send((False, traceback.format_exc()))
     finally:

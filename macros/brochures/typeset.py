@@ -42,6 +42,17 @@ def files_digest() -> str:
     return digest.hexdigest()
 
 
+def inputs_signature() -> tuple[tuple[str, int], ...]:
+    """Name and modification time of every template, pictogram and font (cheap, uncached):
+    the preview lays the brochures out again when one of them is edited."""
+    return tuple(
+        (str(path.relative_to(HERE)), path.stat().st_mtime_ns)
+        for folder in INPUTS
+        for path in sorted((HERE / folder).rglob("*"))
+        if path.is_file()
+    )
+
+
 def encode(data: dict[str, Any]) -> str:
     """The JSON Typst reads: stable (sorted keys), so equal data give an equal hash."""
     return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
@@ -54,6 +65,19 @@ def key(encoded: str) -> str:
 
 class TypesetError(RuntimeError):
     """Typst refused the document (a template defect, never the editor's data)."""
+
+
+_LOGO_PROBE = b'#image(bytes(sys.inputs.logo), format: "svg", alt: "logo")'
+
+
+def logo_problem(svg: str) -> str | None:
+    """Why Typst cannot print this SVG logo (its message), or ``None`` if it can."""
+    try:
+        typst.compile(_LOGO_PROBE, sys_inputs={"logo": svg}, ignore_system_fonts=True,
+                      font_paths=[FONTS])  # fmt: skip
+    except typst.TypstError as exc:
+        return exc.message
+    return None
 
 
 def typeset(encoded: str) -> tuple[bytes, int]:

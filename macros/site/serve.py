@@ -24,6 +24,7 @@ import watchfiles
 
 from macros.brochures import BrochuresInBackground
 from macros.brochures.cache import FOLDER as CACHE
+from macros.brochures.typeset import inputs_signature
 from macros.data.errors import DataErrors
 from macros.data.project import catalogue_for
 from macros.site.engines import engine
@@ -58,6 +59,7 @@ class Preview:
         self.site_dir = folder / "site"
         self.catalogue: Catalogue | None = None
         self.charte: Charte | None = None
+        self.templates: tuple[tuple[str, int], ...] = ()
         self.report = ""
         self.brochures: BrochuresInBackground | None = None
         self._lock = threading.Lock()
@@ -82,8 +84,10 @@ class Preview:
         self.report = ""
         stage(self.root, self.staged, catalogue, self.site_dir, preview=True)
         look = charte(self.root, project_config(self.root))  # checked by the staging
-        if catalogue is not self.catalogue or look != self.charte:
-            self.catalogue, self.charte = catalogue, look
+        templates = inputs_signature()
+        changed = catalogue is not self.catalogue  # a new catalogue: the data changed
+        if changed or look != self.charte or templates != self.templates:
+            self.catalogue, self.charte, self.templates = catalogue, look, templates
             self._lay_out(catalogue, look)
 
     def _cancel_brochures(self) -> None:

@@ -7,6 +7,7 @@ from pathlib import Path
 from typing import Any
 
 from macros.brochures.content import Charte
+from macros.brochures.typeset import logo_problem
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _VARIABLES = {
@@ -104,5 +105,13 @@ def charte(root: Path, project: dict[str, Any]) -> Charte:
             try:
                 logo = path.read_text(encoding="utf-8")
             except (OSError, UnicodeDecodeError):
-                logo = None
+                logo = ""
+            problem = logo_problem(logo) if logo else "fichier illisible"
+            if problem:
+                raise ThemeError(
+                    f"mkdocs.yml : theme.logo « {name} » : ce SVG ne peut pas être imprimé "
+                    f"dans les brochures ({problem}).\n"
+                    "  → enregistrez le logo en SVG valide (avec viewBox ou width et height), "
+                    "ou remettez l'ancien fichier."
+                )
     return Charte(couleur=couleur, logo=logo)

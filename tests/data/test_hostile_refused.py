@@ -121,7 +121,16 @@ REFUSED: list[tuple[str, DataPath, object, str]] = [
     ("redirections.yml", ["redirections", 0], {"de": '/a"/', "vers": "/b/"}, "adresse invalide"),
     # a brochure whose selection matches nothing is not published as an empty PDF
     ("brochures.yml", ["brochures", 0, "selection"], {"age": 25}, "ne retient aucune activité"),
-]
+    # a rule: only for guides, known values only, never empty in every quartier
+    ("brochures.yml", ["brochures", 0, "pour_chaque"], "categorie", "quartier"),
+    ("brochures.yml", ["brochures", 0, "pour_chaque"], "quartier ", "quartier"),
+    ("brochures.yml", ["brochures", 0], {"id": "q", "titre": "Q", "type": "pedt-en-bref",
+                                         "pour_chaque": "quartier"}, "que pour un guide"),
+    ("brochures.yml", ["brochures", 0], {"id": "q", "titre": "Q", "type": "guide-activites",
+                                         "pour_chaque": "quartier", "selection": {"age": 25}},
+     "dans aucun quartier"),
+    ("brochures.yml", ["brochures", 0, "format"], "A3", "A4"),
+]  # fmt: skip
 
 
 @pytest.mark.parametrize(
@@ -141,6 +150,19 @@ def test_each_hostile_value_is_refused_with_its_file_and_a_french_message(
     errors = [str(e) for e in caught.value.errors]
     assert all(re.match(r"^data/[\w/.-]+\.yml:\d+: ", e) for e in errors), errors
     assert any(e.startswith(f"data/{name}:") and message in e for e in errors), errors
+
+
+def test_a_brochure_named_like_one_a_rule_makes_is_refused_at_its_line(tmp_path: Path) -> None:
+    root = project_data(tmp_path, grid=False)
+    rule = {"id": "quartier", "titre": "Q", "type": "guide-activites", "pour_chaque": "quartier"}
+    edit_data(root, "brochures.yml", ["brochures", 0], rule)
+    quartier = load_catalogue(root).brochures[0].id  # quartier-<the first with activities>
+    twin = {"id": quartier, "titre": "Doublon", "type": "guide-activites"}
+    edit_data(root, "brochures.yml", ["brochures", 1], twin)
+    with pytest.raises(DataErrors) as caught:
+        load_catalogue(root)
+    (error,) = [str(e) for e in caught.value.errors]
+    assert error.startswith("data/brochures.yml:") and "déjà produite" in error, error
 
 
 def test_a_redirection_loop_names_the_whole_loop(tmp_path: Path) -> None:

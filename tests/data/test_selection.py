@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from conftest import ROOT
@@ -111,3 +113,42 @@ def test_words_are_searched_folded_and_all_required() -> None:
 )
 def test_an_address_is_read_as_the_finders_form_reads_it(query: str, parsed: FinderQuery) -> None:
     assert parse_query(query, CATALOGUE) == parsed
+
+
+def test_one_brochure_per_quartier_with_activities_from_one_rule(tmp_path: Path) -> None:
+    """``pour_chaque: quartier``: a brochure for each quartier holding activities, the rule's
+    own selection kept; a quartier with none (here: one added with no activity) has none."""
+    import shutil
+
+    import yaml
+
+    from conftest import FIXTURES
+
+    shutil.copytree(FIXTURES / "mini" / "data", tmp_path / "data")
+    commune = tmp_path / "data" / "commune.yml"
+    data = yaml.safe_load(commune.read_text(encoding="utf-8"))
+    data["quartiers"].append({"id": "desert", "nom": "Le Désert"})
+    commune.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    rule = {
+        "id": "q",
+        "titre": "Près de chez vous",
+        "type": "guide-activites",
+        "format": "A5",
+        "pour_chaque": "quartier",
+        "selection": {"temps": ["mercredi"]},
+    }
+    (tmp_path / "data" / "brochures.yml").write_text(
+        yaml.safe_dump({"brochures": [rule]}, allow_unicode=True), encoding="utf-8"
+    )  # fmt: skip
+    c = load_catalogue(tmp_path)
+    wanted = {
+        q: name for q, name in c.quartiers.items()
+        if any(a.lieu.quartier == q and "mercredi" in a.temps for a in c.activites.values())
+    }  # fmt: skip
+    assert wanted and "desert" not in wanted
+    assert [(b.id, b.titre, b.format) for b in c.brochures] == [
+        (f"q-{q}", f"Près de chez vous – {name}", "A5") for q, name in wanted.items()
+    ]
+    for b in c.brochures:
+        assert b.pour_chaque is None and b.selection.temps == ["mercredi"]
+        assert {a.lieu.quartier for _, a in c.select(b.selection)} == {b.id.removeprefix("q-")}

@@ -178,3 +178,52 @@ def test_a_site_published_in_a_subfolder_builds(mini: Path) -> None:
     assert 'new URL("/parcours/",location)' in (site / "404.html").read_text(encoding="utf-8")
     judo = (site / "activites" / "judo" / "index.html").read_text(encoding="utf-8")
     assert '<link rel="canonical" href="https://x.example.org/parcours/activites/judo/">' in judo
+
+
+def _with_a_guide(project: Path) -> None:
+    (project / "data" / "brochures.yml").write_text(
+        'brochures:\n  - {id: guide, titre: "Le guide", type: guide-activites}\n', encoding="utf-8"
+    )
+
+
+@pytest.mark.slow
+def test_a_brochure_that_fails_fails_the_build_and_the_published_site_stays(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """``make site`` publishes nothing without its brochures (the failure is simulated: the
+    layout process reports one, as it does when Typst refuses a document)."""
+    from macros.site import build
+
+    _with_a_guide(mini)
+    out = mini.parent / "publie"
+    build_site(mini, out)
+    assert (out / "brochures" / "guide.pdf").is_file()
+
+    class Failing:
+        def __init__(self, *args: object, **kwargs: object) -> None: ...
+
+        def result(self) -> list[object]:
+            raise RuntimeError("La mise en page des brochures a échoué :\nTypst : exemple")
+
+        def cancel(self) -> None: ...
+
+    monkeypatch.setattr(build, "BrochuresInBackground", Failing)
+    (mini / "docs" / "mentions-legales.md").write_text("# Nouvelles mentions\n", encoding="utf-8")
+    with pytest.raises(build.BuildError, match="La mise en page des brochures a échoué"):
+        build_site(mini, out)
+    assert (out / "brochures" / "guide.pdf").is_file()  # the previous site, untouched
+    assert "Nouvelles mentions" not in (out / "mentions-legales" / "index.html").read_text("utf-8")
+
+
+@pytest.mark.slow
+def test_a_logo_the_brochures_cannot_print_is_a_french_message_before_anything_is_built(
+    mini: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    _with_a_guide(mini)
+    (mini / "docs" / "assets" / "logo.svg").write_text("<html>pas un logo</html>", "utf-8")
+    before = sorted(p.name for p in mini.iterdir())
+    assert main(["--projet", str(mini), "build"]) == 1
+    err = capsys.readouterr().err
+    assert "theme.logo « assets/logo.svg »" in err and "SVG valide" in err, err
+    assert "Traceback" not in err
+    assert sorted(p.name for p in mini.iterdir()) == before

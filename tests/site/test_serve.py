@@ -114,3 +114,48 @@ def test_serve_with_bad_data_shows_the_report_in_the_tab_and_reloads_once_fixed(
     assert f"data/activites/judo.yml:{line}: horaires[0].debut : heure invalide" in output
     assert "Traceback" not in output and "appear stuck" not in output
     assert output.count("heure invalide") == 1  # once, not repeated on every rebuild
+
+
+def test_the_preview_serves_pages_while_the_brochures_are_laid_out(
+    mini: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The pages are there at once; /brochures/ says the PDFs are being prepared, then lists
+    them once laid out. The layout is held back here until the pages have been read."""
+    import threading
+
+    import yaml
+
+    from macros.brochures import BrochuresInBackground, BuiltBrochure
+    from macros.site import serve
+
+    (mini / "data" / "brochures.yml").write_text(
+        yaml.safe_dump({"brochures": [{"id": "guide", "titre": "Le guide",
+                                       "type": "guide-activites"}]}, allow_unicode=True),
+        encoding="utf-8",
+    )  # fmt: skip
+    release = threading.Event()
+
+    class HeldBack(BrochuresInBackground):
+        def result(self) -> list[BuiltBrochure]:
+            release.wait(120)
+            return super().result()
+
+    monkeypatch.setattr(serve, "BrochuresInBackground", HeldBack)
+    port = _free_port()
+    preview = serve.Preview(mini, f"127.0.0.1:{port}", "mkdocs")
+    try:
+        preview.restage()
+        preview.start_server()
+        base = f"http://127.0.0.1:{port}"
+        _wait_for(base + "/activites/judo/", "<h1>Judo pour les 6-11 ans</h1>", 120)
+        waiting = _wait_for(base + "/brochures/", "Le guide", 60)
+        assert "en cours de mise en page" in waiting and "(PDF en préparation)" in waiting
+        assert "guide.pdf" not in waiting
+        release.set()
+        ready = _wait_for(base + "/brochures/", "guide.pdf", 120)
+        assert "en préparation" not in ready
+        with urllib.request.urlopen(base + "/brochures/guide.pdf", timeout=10) as response:
+            assert response.read(5) == b"%PDF-"
+    finally:
+        release.set()
+        preview.stop()
