@@ -73,8 +73,7 @@ _LOGO_PROBE = b'#image(bytes(sys.inputs.logo), format: "svg", alt: "logo")'
 def logo_problem(svg: str) -> str | None:
     """Why Typst cannot print this SVG logo (its message), or ``None`` if it can."""
     try:
-        typst.compile(_LOGO_PROBE, sys_inputs={"logo": svg}, ignore_system_fonts=True,
-                      font_paths=[FONTS])  # fmt: skip
+        typst.compile(_LOGO_PROBE, sys_inputs={"logo": svg}, ignore_system_fonts=True)
     except typst.TypstError as exc:
         return exc.message
     return None
