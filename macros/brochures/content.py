@@ -31,6 +31,8 @@ if TYPE_CHECKING:
     from macros.data.models import Activite, Brochure, Referent
 
 PARENTS = "Pour les parents"
+BY_AGE_ABOVE = 12
+"""A guide of more activities than this is filed by age band; a smaller one by category."""
 
 
 @dataclass(frozen=True)
@@ -196,7 +198,10 @@ def guide(w: _Writer, b: Brochure) -> dict[str, Any]:
     acts = c.select(b.selection)
     anchored: set[str] = set()
     parts: list[dict[str, Any]] = []
-    for label, members in bands(acts, b.selection.age):
+    # A few activities are scanned at a glance by category, each with its ages; beyond, a
+    # parent first turns to the pages of their child's age.
+    single = b.selection.age is not None or len(acts) <= BY_AGE_ABOVE
+    for label, members in bands(acts, b.selection.age) if not single else [("", acts)]:
         groups: list[dict[str, Any]] = []
         for ident, name in c.categories.items():
             in_category = [(s, a) for s, a in members if a.categorie == ident]
@@ -204,7 +209,6 @@ def guide(w: _Writer, b: Brochure) -> dict[str, Any]:
                 entries = w.activities(in_category, anchored)
                 groups.append({"titre": name, "activites": entries})
         parts.append({"titre": label, "groupes": groups})
-    single = b.selection.age is not None
     referent_ids = {a.referent for _, a in acts}
     contacts = [w.contact(r) for r in c.referents.values() if r.id in referent_ids]
     quartiers = []

@@ -17,6 +17,9 @@ import subprocess
 import sys
 import tempfile
 import threading
+import time
+import urllib.error
+import urllib.request
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -63,6 +66,8 @@ class Preview:
         self.report = ""
         self.brochures: BrochuresInBackground | None = None
         self._lock = threading.Lock()
+        self.serving = threading.Event()
+        """Set once the engine's server answers: it watches the staged folder from then on."""
         self._delivered: set[str] = set()
         """File names of the PDFs this preview put in the staged folder."""
         self.server: subprocess.Popen[bytes] | None = None
@@ -134,9 +139,13 @@ class Preview:
                         target.write_bytes(brochure.pdf)
                 self._delivered = names
                 write_brochures(self.staged.folder, built)
+        # The engine's server rebuilds the brochures' page when it changes; a change made
+        # during its first build, before it watches, would be missed: wait until it serves.
+        self.serving.wait(600)
+        with self._lock:
             page = self.staged.docs / "brochures.md"
-            if page.exists():
-                page.touch()  # the engine's server rebuilds the brochures' page
+            if self.brochures is pending and page.exists():
+                page.touch()
 
     def start_server(self) -> None:
         command = self.adapter.serve_command(self.staged.config_file, self.address)
@@ -146,6 +155,19 @@ class Preview:
             env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
             preexec_fn=die_with_parent,
         )
+        threading.Thread(target=self._wait_until_serving, args=(self.server,), daemon=True).start()
+
+    def _wait_until_serving(self, server: subprocess.Popen[bytes]) -> None:
+        """Set :attr:`serving` once the engine's server answers (its first build is done)."""
+        while server.poll() is None:
+            try:
+                with urllib.request.urlopen(f"http://{self.address}/", timeout=5):
+                    break
+            except urllib.error.HTTPError:
+                break  # it answers
+            except OSError:
+                time.sleep(0.2)
+        self.serving.set()
 
     def stop(self) -> None:
         self._cancel_brochures()

@@ -159,3 +159,31 @@ def test_the_preview_serves_pages_while_the_brochures_are_laid_out(
     finally:
         release.set()
         preview.stop()
+
+
+def test_brochures_from_the_cache_reach_the_preview(mini: Path) -> None:
+    """With every PDF in the cache, the layout is over at once, often while the server is
+    still on its first build (before it watches the files: serve.py waits until it answers
+    before asking it to rebuild the brochures' page). The page must end up listing them.
+    This run does not always hit that window; the bench's preview step (300 activities)
+    does, and stalled there before the fix."""
+    import yaml
+
+    from macros.site import serve
+    from macros.site.build import build_site
+
+    (mini / "data" / "brochures.yml").write_text(
+        yaml.safe_dump({"brochures": [{"id": "guide", "titre": "Le guide",
+                                       "type": "guide-activites"}]}, allow_unicode=True),
+        encoding="utf-8",
+    )  # fmt: skip
+    build_site(mini, mini.parent / "publie")  # fills .cache/brochures/
+    assert list((mini / ".cache" / "brochures").glob("*.pdf"))
+    port = _free_port()
+    preview = serve.Preview(mini, f"127.0.0.1:{port}", "mkdocs")
+    try:
+        preview.restage()
+        preview.start_server()
+        _wait_for(f"http://127.0.0.1:{port}/brochures/", "guide.pdf", 120)
+    finally:
+        preview.stop()
