@@ -28,11 +28,13 @@ def _fetch(url: str) -> str:
         return ""
 
 
-def _wait_for(url: str, text: str, timeout: float) -> float:
+def _wait_for(url: str, text: str, timeout: float, process: subprocess.Popen[bytes]) -> float:
     start = time.perf_counter()
     while time.perf_counter() - start < timeout:
         if text in _fetch(url):
             return time.perf_counter() - start
+        if process.poll() is not None:
+            raise RuntimeError(f"parcours serve s'est arrêté (code {process.returncode})")
         time.sleep(0.05)
     raise RuntimeError(f"« {text} » absent de {url} après {timeout} s")
 
@@ -41,20 +43,21 @@ def edit_to_visible(project: Path, parcours: Path, rounds: int = 3) -> dict[str,
     """Median seconds from saving a new title to the page showing it, over ``rounds`` edits."""
     port = _free_port()
     base = f"http://127.0.0.1:{port}"
+    log = (project / "apercu.log").open("wb")  # why, if it stops
     process = subprocess.Popen(
         [str(parcours), "serve", "--adresse", f"127.0.0.1:{port}"],
         cwd=project,
         stdout=subprocess.DEVNULL,
-        stderr=subprocess.DEVNULL,
+        stderr=log,
         env={**os.environ},
     )
     try:
         first = sorted((project / "data" / "activites").glob("*.yml"))[0]
         url = f"{base}/activites/{first.stem}/"
         started = time.perf_counter()
-        _wait_for(url, "<h1", 600)
+        _wait_for(url, "<h1", 600, process)
         figures = {"apercu_demarrage_s": time.perf_counter() - started}
-        _wait_for(f"{base}/brochures/", ".pdf", 600)  # settled: the first layout delivered
+        _wait_for(f"{base}/brochures/", ".pdf", 600, process)  # settled: the first layout delivered
         time.sleep(2)
         durations = []
         for n in range(rounds):
@@ -65,12 +68,13 @@ def edit_to_visible(project: Path, parcours: Path, rounds: int = 3) -> dict[str,
                 for line in text.splitlines()
             ]
             first.write_text("\n".join(lines) + "\n", encoding="utf-8")
-            durations.append(_wait_for(url, title, 300))
-            _wait_for(f"{base}/brochures/", ".pdf", 300)  # the brochures follow, unwaited
+            durations.append(_wait_for(url, title, 300, process))
+            _wait_for(f"{base}/brochures/", ".pdf", 300, process)  # the brochures follow, unwaited
             time.sleep(2)
         figures["apercu_titre_s"] = statistics.median(durations)
         return figures
     finally:
+        log.close()
         process.terminate()
         try:
             process.wait(timeout=30)

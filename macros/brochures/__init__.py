@@ -10,6 +10,7 @@ data already.
 from __future__ import annotations
 
 import multiprocessing
+import os
 import traceback
 from dataclasses import dataclass
 from datetime import date
@@ -97,12 +98,18 @@ class BrochuresInBackground:
     """
 
     def __init__(
-        self, c: Catalogue, *, charte: Charte | None = None, cache_dir: Path | None = None
+        self,
+        c: Catalogue,
+        *,
+        charte: Charte | None = None,
+        cache_dir: Path | None = None,
+        gentle: bool = False,
     ) -> None:
+        """``gentle``: at a lower priority (the preview: the pages an editor waits for first)."""
         context = multiprocessing.get_context("forkserver")
         self._receiver, sender = context.Pipe(duplex=False)
         self._process = context.Process(
-            target=_build_and_send, args=(c, charte, cache_dir, sender), daemon=True
+            target=_build_and_send, args=(c, charte, cache_dir, gentle, sender), daemon=True
         )
         self._process.start()
         sender.close()  # the child holds the only writing end: its death ends the pipe
@@ -131,10 +138,12 @@ class BrochuresInBackground:
 
 
 def _build_and_send(
-    c: Catalogue, charte: Charte | None, cache_dir: Path | None, sender: Any
+    c: Catalogue, charte: Charte | None, cache_dir: Path | None, gentle: bool, sender: Any
 ) -> None:
     """In the child: the brochures, or the error's traceback (always picklable)."""
     die_with_parent()
+    if gentle:
+        os.nice(10)
     try:
         sender.send((True, build_brochures(c, charte=charte, cache_dir=cache_dir)))
     except TypesetError as exc:  # Typst's own words, no traceback

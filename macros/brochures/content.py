@@ -13,6 +13,7 @@ from __future__ import annotations
 import io
 from collections.abc import Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
@@ -78,6 +79,7 @@ def bands(
     return groups
 
 
+@lru_cache(maxsize=20_000)
 def qr_svg(address: str) -> str:
     """A compact SVG of the address's QR code (one unit per module, quiet zone of 2)."""
     buffer = io.BytesIO()

@@ -110,7 +110,9 @@ class Preview:
         """
         self._cancel_brochures()
         with self._lock:
-            pending = BrochuresInBackground(catalogue, charte=look, cache_dir=self.root / CACHE)
+            pending = BrochuresInBackground(
+                catalogue, charte=look, cache_dir=self.root / CACHE, gentle=True
+            )
             self.brochures = pending
         threading.Thread(target=self._deliver, args=(pending,), daemon=True).start()
 
@@ -121,6 +123,10 @@ class Preview:
             error = None
         except RuntimeError as exc:
             built, error = None, str(exc)
+        # Nothing is added to the staged folder during the server's first build: it lists the
+        # files first and renders the brochures' page last, so PDFs written meanwhile would be
+        # linked but missing (its link check stops it), and it watches only once it serves.
+        self.serving.wait(600)
         with self._lock:  # a newer layout may not start while this one is delivered
             if self.brochures is not pending:
                 return  # data changed meanwhile: a newer layout is on its way
@@ -139,13 +145,9 @@ class Preview:
                         target.write_bytes(brochure.pdf)
                 self._delivered = names
                 write_brochures(self.staged.folder, built)
-        # The engine's server rebuilds the brochures' page when it changes; a change made
-        # during its first build, before it watches, would be missed: wait until it serves.
-        self.serving.wait(600)
-        with self._lock:
             page = self.staged.docs / "brochures.md"
-            if self.brochures is pending and page.exists():
-                page.touch()
+            if page.exists():
+                page.touch()  # the engine's server rebuilds the brochures' page
 
     def start_server(self) -> None:
         command = self.adapter.serve_command(self.staged.config_file, self.address)

@@ -499,3 +499,43 @@ def test_every_quartier_with_activities_has_its_brochure_by_one_rule(sample_site
             assert f"{rule['id']}-{quartier.id}.pdf" in page
             width = float(reader.pages[0].mediabox.width) / 72 * 25.4
             assert round(width) == (148 if rule["format"] == "A5" else 210)
+
+
+@pytest.mark.parametrize("ident", GUIDES)
+def test_the_text_comes_out_in_reading_order(sample_site: Path, ident: str) -> None:
+    """pypdf's text, page by page: the activities in the order of the bookmarks, and in each
+    entry its title, ages, summary, then « Quand », « Où », « Combien », « Inscription »,
+    « Contact » — what a screen reader or a copy-paste gets."""
+    reader = _pdf(sample_site, ident)
+    text = " ".join(_plain(" ".join(page.extract_text() or "" for page in reader.pages)).split())
+    titles = [t for t in _flat_outline(reader.outline) if t not in CATALOGUE.categories.values()]
+    acts = {" ".join(a.titre.split()): a for a in CATALOGUE.activites.values()}
+    position = 0  # the cover and the table of contents (bands, categories) name no activity
+    for title in [t for t in titles if t in acts]:
+        start = text.index(title, position)
+        labels = [text.index(label, start) for label in
+                  ("Quand :", "Où :", "Combien :", "Inscription :", "Contact :")]  # fmt: skip
+        assert labels == sorted(labels), title
+        summary = " ".join(_plain(acts[title].resume).split())[:30]
+        assert start < text.index(summary, start) < labels[0], title
+        position = start + len(title)
+
+
+def _flat_outline(items: list[Any]) -> list[str]:
+    out: list[str] = []
+    for item in items:
+        out += _flat_outline(item) if isinstance(item, list) else [_plain(item.title)]
+    return out
+
+
+@pytest.mark.parametrize("ident", sorted(BROCHURES))
+def test_every_figure_has_a_french_text_alternative(sample_site: Path, ident: str) -> None:
+    """QR codes and the logo are figures with their words; pictograms are decoration beside
+    their words (artifacts, no figure)."""
+    trailer: Any = _pdf(sample_site, ident).trailer
+    figures = [e for e in _walk_struct(trailer["/Root"]["/StructTreeRoot"], set())
+               if str(e["/S"]) == "/Figure"]  # fmt: skip
+    alts = [str(f.get("/Alt", "")) for f in figures]
+    assert alts and all(re.fullmatch(r"(Code QR vers .+ : https://\S+|Logo de .+)", a)
+                        for a in alts), alts  # fmt: skip
+    assert any(a.startswith("Logo de ") for a in alts)
