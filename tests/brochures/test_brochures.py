@@ -140,6 +140,8 @@ def test_the_inclusion_leaflet_has_the_missions_the_referents_and_the_activities
     sample_site: Path,
 ) -> None:
     (ident,) = [i for i, b in BROCHURES.items() if b.type == "plaquette-inclusion"]
+    assert BROCHURES[ident].format == "A5"
+    assert len(_pdf(sample_site, ident).pages) <= 4  # one A4 sheet, folded
     text = _flat(_text(_pdf(sample_site, ident)))
     for mission in CATALOGUE.referents["referent-inclusion"].missions:
         assert _flat(mission) in text
@@ -539,3 +541,31 @@ def test_every_figure_has_a_french_text_alternative(sample_site: Path, ident: st
     assert alts and all(re.fullmatch(r"(Code QR vers .+ : https://\S+|Logo de .+)", a)
                         for a in alts), alts  # fmt: skip
     assert any(a.startswith("Logo de ") for a in alts)
+
+
+def test_typst_markup_in_the_data_is_printed_as_text(tmp_path: Path) -> None:
+    """A title or a summary written like Typst code (a function call, emphasis, a label, a
+    reference, maths, a raw block) is printed as written: data never becomes markup."""
+    import io
+    import shutil
+
+    shutil.copytree(FIXTURES / "mini" / "data", tmp_path / "data")
+    evil_title = '#eval("1+1") *gras* _x_ @act-y $x^2$ = titre'
+    evil_summary = '`code` #read("/etc/passwd") ]#[ \\ #pagebreak() // fin'
+    judo = tmp_path / "data" / "activites" / "judo.yml"
+    data = yaml.safe_load(judo.read_text(encoding="utf-8"))
+    data["titre"], data["resume"] = evil_title, evil_summary
+    judo.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    (tmp_path / "data" / "brochures.yml").write_text(
+        yaml.safe_dump(
+            {"brochures": [{"id": "g", "titre": "#strong[G]", "type": "guide-activites"}]}
+        ),
+        encoding="utf-8",
+    )
+    (built,) = build_brochures(load_catalogue(tmp_path))
+    reader = PdfReader(io.BytesIO(built.pdf))
+    text = _plain(" ".join(page.extract_text() or "" for page in reader.pages))
+    flat = _flat(text)
+    for value in (evil_title, evil_summary, "#strong[G]"):
+        assert _flat(value) in flat, value
+    assert "passwd" not in flat.replace(_flat(evil_summary), "")
