@@ -89,3 +89,15 @@ def test_a_deleted_or_unwritable_cache_only_costs_a_layout(tmp_path: Path) -> No
     blocked.write_text("pas un dossier", encoding="utf-8")
     built = build_brochures(c, today=TODAY, cache_dir=blocked / "brochures")
     assert len(built) == len(c.brochures) and not any(b.reused for b in built)
+
+
+def test_brochures_laid_out_each_in_its_own_process_are_the_same_pdfs() -> None:
+    """The brochures' child lays each PDF out in a forked process of its own (memory given
+    back after each one): the PDFs are those of an in-process layout. (Forking is only safe
+    in that child, which never runs Typst itself: not in this test process.)"""
+    from macros.brochures import BrochuresInBackground
+
+    c = sample_catalogue()
+    apart = BrochuresInBackground(c).result()
+    here = build_brochures(c)
+    assert [(b.id, b.pages, b.size) for b in apart] == [(b.id, b.pages, b.size) for b in here]
