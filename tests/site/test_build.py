@@ -149,3 +149,35 @@ def test_a_wrong_mkdocs_yml_fails_before_the_engine_in_french(
     assert expected in err and "Traceback" not in err
     assert not (mini / "site").exists()
     assert not list(mini.glob(".site-*"))  # no staging or build folder left behind
+
+
+@pytest.mark.slow
+def test_a_second_build_with_nothing_changed_lays_out_no_pdf(mini: Path) -> None:
+    """The PDFs kept in .cache/brochures/ are published as they are; an edited activity lays
+    out again only the brochures that print it."""
+    import yaml
+
+    from macros.site.build import build_site
+
+    (mini / "data" / "brochures.yml").write_text(
+        yaml.safe_dump({"brochures": [
+            {"id": "guide", "titre": "Le guide", "type": "guide-activites"},
+            {"id": "pedt", "titre": "Le PEDT en bref", "type": "pedt-en-bref"},
+        ]}, allow_unicode=True),
+        encoding="utf-8",
+    )  # fmt: skip
+    out = mini.parent / "publie"
+    build_site(mini, out)
+    cache = mini / ".cache" / "brochures"
+    first = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
+    assert len(first) == 2
+    published = {p.name: p.read_bytes() for p in (out / "brochures").glob("*.pdf")}
+    build_site(mini, out)
+    assert {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")} == first
+    assert {p.name: p.read_bytes() for p in (out / "brochures").glob("*.pdf")} == published
+    judo = mini / "data" / "activites" / "judo.yml"
+    judo.write_text(judo.read_text("utf-8").replace("Judo pour les 6-11 ans", "Judo du jeudi"))
+    build_site(mini, out)
+    assert (out / "brochures" / "pedt.pdf").read_bytes() == published["pedt.pdf"]
+    assert (out / "brochures" / "guide.pdf").read_bytes() != published["guide.pdf"]
+    assert len(list(cache.glob("*.pdf"))) == 2  # the old guide's layout dropped
