@@ -221,7 +221,7 @@ def guide(w: _Writer, b: Brochure) -> dict[str, Any]:
                 "titre": name,
                 "activites": [{"id": f"act-{s}", "titre": espaces_fr(a.titre)} for s, a in here],
             })  # fmt: skip
-    if single:  # one band: its title is the brochure's, the categories come first
+    if single:  # filed by category: each category is a part of its own, with no band above
         parts = [{"titre": g["titre"], "groupes": [{"titre": None, "activites": g["activites"]}]}
                  for p in parts for g in p["groupes"]]  # fmt: skip
     return {
