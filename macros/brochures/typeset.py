@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import warnings
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -84,14 +83,13 @@ def typeset(encoded: str) -> tuple[bytes, int]:
     compiler = _compiler()
     inputs = {"donnees": encoded}
     try:
-        with warnings.catch_warnings(record=True) as caught:
-            warnings.simplefilter("always")
-            pdf = compiler.compile(format="pdf", sys_inputs=inputs, pdf_standards=["ua-1"])
-            pages = compiler.query("<pages>", field="value", one=True)
+        pdf, warned = compiler.compile_with_warnings(
+            format="pdf", sys_inputs=inputs, pdf_standards=["ua-1"]
+        )
+        pages = compiler.query("<pages>", field="value", one=True)
     except typst.TypstError as exc:
         raise TypesetError(f"Typst : {exc.message}\n" + "\n".join(exc.hints)) from None
-    problems = [str(w.message) for w in caught if issubclass(w.category, typst.TypstWarning)]
-    if problems:
-        raise TypesetError("Typst : " + "\n".join(problems))
+    if warned:  # a missing font or glyph, a layout that did not converge: not published
+        raise TypesetError("Typst : " + "\n".join(w.message for w in warned))
     assert isinstance(pdf, bytes)
     return pdf, int(json.loads(pages) if isinstance(pages, str) else pages)
