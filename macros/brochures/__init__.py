@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from macros.brochures.cache import Cache
-from macros.brochures.content import Charte, document
+from macros.brochures.content import Charte, document, with_codes
 from macros.brochures.typeset import TypesetError, encode, key, typeset
 from macros.site.processes import die_with_parent
 from macros.site.timings import timed
@@ -69,13 +69,14 @@ def build_brochure(
     against 0.8 GB for the guide alone). Only for a process without threads (the
     brochures' own child process).
     """
-    encoded = encode(document(c, brochure, today or date.today(), charte))
+    data = document(c, brochure, today or date.today(), charte)
     cache = cache or Cache(None)
-    digest = key(encoded)
+    digest = key(encode(data))
     kept = cache.get(digest)
     if kept is not None:
         pdf, pages = kept
         return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf, pages, reused=True)
+    encoded = encode(with_codes(data))
     pdf, pages = _typeset_apart(encoded) if isolated else typeset(encoded)
     cache.put(digest, pdf, pages)
     return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf, pages)

@@ -7,12 +7,14 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from conftest import sample_catalogue
-from macros.brochures import build_brochures
+from macros.brochures import build_brochure, build_brochures, content
 from macros.brochures.cache import Cache
 from macros.data.selection import Criteria, matches
 
 if TYPE_CHECKING:
     from pathlib import Path
+
+    import pytest
 
     from macros.data.catalogue import Catalogue
 
@@ -101,3 +103,33 @@ def test_brochures_laid_out_each_in_its_own_process_are_the_same_pdfs() -> None:
     apart = BrochuresInBackground(c).result()
     here = build_brochures(c)
     assert [(b.id, b.pages, b.size) for b in apart] == [(b.id, b.pages, b.size) for b in here]
+
+
+def test_qr_codes_are_drawn_only_for_a_brochure_laid_out_again(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = sample_catalogue()
+    build_brochures(c, today=TODAY, cache_dir=tmp_path)
+    drawn: list[str] = []
+    real = content.qr_svg.__wrapped__
+
+    def counting(address: str) -> str:
+        drawn.append(address)
+        return real(address)
+
+    monkeypatch.setattr(content, "qr_svg", counting)
+    assert all(b.reused for b in build_brochures(c, today=TODAY, cache_dir=tmp_path))
+    assert drawn == []
+    (guide,) = [b for b in c.brochures if b.id == "guide-activites-2025-2026"]
+    rebuilt = build_brochure(c, guide, today=TODAY, cache=Cache(tmp_path / "vide"))
+    assert not rebuilt.reused
+    assert f"{c.commune.url.rstrip('/')}/activites/judo-eveil-initiation/" in drawn
+
+
+def test_the_way_qr_codes_are_drawn_is_part_of_the_cache_key(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    c = sample_catalogue()
+    build_brochures(c, today=TODAY, cache_dir=tmp_path)
+    monkeypatch.setattr(content, "QR_FORMAT", content.QR_FORMAT + ", autre dessin")
+    assert not any(b.reused for b in build_brochures(c, today=TODAY, cache_dir=tmp_path))
