@@ -1,7 +1,9 @@
 """One brochure laid out alone, no cache: ``python bench/brochure.py PROJET ID SORTIE.json``.
 
-Writes what the layout took (content written + Typst), the PDF's pages and
-size; the caller measures the process's peak memory (:func:`run.measure`).
+Writes what the layout took (content written + Typst), the PDFs' pages and
+size (a guide longer than ``TOME_MAX`` entries is several volumes, laid out one
+after the other in processes of their own, as the build does); the caller
+measures the peak memory of the process and its children (:func:`run.measure`).
 """
 
 from __future__ import annotations
@@ -20,12 +22,15 @@ def main(project: Path, ident: str, out: Path) -> int:
     catalogue = load_catalogue(project)
     (brochure,) = [b for b in catalogue.brochures if b.id == ident]
     start = time.perf_counter()
-    built = build_brochure(catalogue, brochure)
+    built = build_brochure(catalogue, brochure, isolated=True)
     seconds = time.perf_counter() - start
-    out.write_text(
-        json.dumps({"secondes": seconds, "pages": built.pages, "octets": built.size}),
-        encoding="utf-8",
-    )
+    figures = {
+        "secondes": seconds,
+        "pages": sum(b.pages for b in built),
+        "octets": sum(b.size for b in built),
+        "volumes": len(built),
+    }
+    out.write_text(json.dumps(figures), encoding="utf-8")
     return 0
 
 

@@ -61,22 +61,38 @@ class Progress:
             print()
 
 
-def _tree_rss(root: Any) -> int:
-    """Resident memory of a process and all its children, added up."""
+def _pss(pid: int) -> int:
+    """Proportional set size of a process: its own pages, plus its share of the pages
+    it shares (a forked child shares its parent's until either writes them)."""
+    with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+        for line in rollup:
+            if line.startswith("Pss:"):
+                return int(line.split()[1]) * 1024
+    return 0
+
+
+def _tree_memory(root: Any) -> tuple[int, int]:
+    """Resident memory of a process and all its children, added up: (RSS, PSS).
+
+    The RSS sum counts a page shared by a parent and its forked child twice (the
+    brochures' processes are forks): it overstates; the PSS sum is what the tree
+    really holds in memory.
+    """
     import psutil
 
-    total = 0
+    rss = pss = 0
     with contextlib.suppress(psutil.Error):
         for member in [root, *root.children(recursive=True)]:
-            with contextlib.suppress(psutil.Error):
-                total += member.memory_info().rss
-    return total
+            with contextlib.suppress(psutil.Error, OSError):
+                rss += member.memory_info().rss
+                pss += _pss(member.pid)
+    return rss, pss
 
 
 def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> dict[str, float]:
     """Wall time and peak memory of one run: the resident memory of the command
     and all its children added up (the brochures are laid out in a second
-    process alongside MkDocs), sampled every 50 ms."""
+    process alongside MkDocs), sampled every 50 ms, as RSS and as PSS."""
     import psutil
 
     with tempfile.TemporaryFile(mode="w+", encoding="utf-8") as errors:
@@ -90,15 +106,17 @@ def measure(command: list[str], cwd: Path, env: dict[str, str] | None = None) ->
             text=True,
         )
         root = psutil.Process(process.pid)
-        peak = 0
+        peak = peak_pss = 0
         while process.poll() is None:
-            peak = max(peak, _tree_rss(root))
+            rss, pss = _tree_memory(root)
+            peak, peak_pss = max(peak, rss), max(peak_pss, pss)
             time.sleep(0.05)
         seconds = time.perf_counter() - start
         if process.returncode != 0:
             errors.seek(0)
             raise RuntimeError(f"{' '.join(command)} a échoué :\n{errors.read()[-3000:]}")
-    return {"secondes": seconds, "memoire_mo": peak / 1024 / 1024}
+    mib = 1024 * 1024
+    return {"secondes": seconds, "memoire_mo": peak / mib, "pss_mo": peak_pss / mib}
 
 
 def folder_size(path: Path) -> int:
@@ -262,6 +280,7 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
         steps[record["etape"]] = steps.get(record["etape"], 0) + record["secondes"]
     row["build_s"] = built["secondes"]
     row["memoire_mo"] = built["memoire_mo"]
+    row["pss_mo"] = built["pss_mo"]
     row["brochures_s"] = steps.get("brochures", 0.0)  # in its own process, alongside MkDocs
     row["pagefind_s"] = steps.get("pagefind", 0.0)
     row["pages_generees_s"] = steps.get("pages-generees", 0.0)
@@ -282,6 +301,7 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
     after = {p.name: p.stat().st_mtime_ns for p in cache.glob("*.pdf")}
     row["build_chaud_s"] = again["secondes"]
     row["memoire_chaud_mo"] = again["memoire_mo"]
+    row["pss_chaud_mo"] = again["pss_mo"]
     row["brochures_nombre"] = len(list((site / "brochures").glob("*.pdf")))
     row["brochures_reprises"] = sum(1 for n, t in after.items() if before.get(n) == t)
     progress.step(f"{size} : construction sans changement")
@@ -294,6 +314,8 @@ def run_size(size: int, work: Path, progress: Progress) -> dict[str, Any]:
     row["guide_pages"] = guide["pages"]
     row["guide_mo"] = guide["octets"] / 1024 / 1024
     row["guide_memoire_mo"] = alone["memoire_mo"]
+    row["guide_pss_mo"] = alone["pss_mo"]
+    row["guide_volumes"] = guide["volumes"]
     progress.step(f"{size} : guide seul")
     if size <= NAV_MAX:  # the same site with the other engine
         out = work / f"zensical-{size}"
@@ -328,11 +350,13 @@ COLUMNS = [
     ("pages", "Pages HTML (les deux sites) / HTML pages (both sites)", "{:.0f}"),
     ("check_s", "Validation / check (s)", "{:.2f}"),
     ("build_s", "Construction complète / full build (s)", "{:.1f}"),
-    ("memoire_mo", "Mémoire max / peak memory (Mo)", "{:.0f}"),
+    ("memoire_mo", "Mémoire max, RSS additionnés / peak memory, RSS sum (Mo)", "{:.0f}"),
+    ("pss_mo", "Mémoire max, PSS additionnés / peak memory, PSS sum (Mo)", "{:.0f}"),
     ("etape_s", "Avant le moteur / staging (s)", "{:.1f}"),
     ("pages_generees_s", "  dont pages générées / generated pages (s)", "{:.1f}"),
     ("build_chaud_s", "Construction sans changement / unchanged rebuild (s)", "{:.1f}"),
-    ("memoire_chaud_mo", "  mémoire max / peak memory (Mo)", "{:.0f}"),
+    ("memoire_chaud_mo", "  mémoire max, RSS / peak memory, RSS (Mo)", "{:.0f}"),
+    ("pss_chaud_mo", "  mémoire max, PSS / peak memory, PSS (Mo)", "{:.0f}"),
     ("brochures_nombre", "Brochures construites / brochures built", "{:.0f}"),
     ("brochures_reprises", "  reprises du cache au 2e passage / reused when unchanged", "{:.0f}"),
     ("build_sur_material", "Construction ÷ Material lean (cible ≤ 2)", "{:.2f}"),
@@ -351,9 +375,11 @@ COLUMNS = [
     ("brochures_s", "Brochures, processus parallèle / in parallel (s)", "{:.1f}"),
     ("attente_brochures_s", "Attente des brochures / waiting for them (s)", "{:.1f}"),
     ("guide_s", "Guide complet mis en page seul / full guide layout (s)", "{:.2f}"),
+    ("guide_volumes", "  volumes (PDF) du guide / guide volumes (PDFs)", "{:.0f}"),
     ("guide_pages", "  pages du guide / guide pages", "{:.0f}"),
     ("guide_mo", "  taille du guide / guide size (Mo)", "{:.1f}"),
-    ("guide_memoire_mo", "  mémoire max / peak memory (Mo)", "{:.0f}"),
+    ("guide_memoire_mo", "  mémoire max, RSS / peak memory, RSS (Mo)", "{:.0f}"),
+    ("guide_pss_mo", "  mémoire max, PSS / peak memory, PSS (Mo)", "{:.0f}"),
     ("site_mo", "Taille du site / site size (Mo)", "{:.1f}"),
     ("accueil_ko", "Accueil transféré / home transfer (Ko gzip)", "{:.0f}"),
     ("activites_ko", "/activites/ transféré (Ko gzip)", "{:.0f}"),
@@ -388,6 +414,7 @@ def growth(rows: list[dict[str, Any]]) -> str:
             "guide_s",
             "pagefind_s",
             "memoire_mo",
+            "pss_mo",
             "check_s",
             "material_lean_s",
             "hugo_s",

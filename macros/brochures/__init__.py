@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from macros.brochures.cache import Cache
-from macros.brochures.content import Charte, document, with_codes
+from macros.brochures.content import Charte, documents, with_codes
 from macros.brochures.typeset import TypesetError, encode, key, typeset
 from macros.site.processes import die_with_parent
 from macros.site.timings import timed
@@ -28,7 +28,18 @@ if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
     from macros.data.models import Brochure
 
-__all__ = ["BrochuresInBackground", "BuiltBrochure", "Charte", "build_brochure", "build_brochures"]
+__all__ = [
+    "BrochureError",
+    "BrochuresInBackground",
+    "BuiltBrochure",
+    "Charte",
+    "build_brochure",
+    "build_brochures",
+]
+
+
+class BrochureError(RuntimeError):
+    """A brochure that cannot be published as asked (in French, for the editor)."""
 
 
 @dataclass(frozen=True)
@@ -42,6 +53,8 @@ class BuiltBrochure:
     pages: int
     reused: bool = False
     """Taken from the cache, not laid out again."""
+    serie: str | None = None
+    """The whole guide's title, for one of its volumes (a guide too long for one PDF)."""
 
     @property
     def filename(self) -> str:
@@ -60,26 +73,32 @@ def build_brochure(
     charte: Charte | None = None,
     cache: Cache | None = None,
     isolated: bool = False,
-) -> BuiltBrochure:
-    """One brochure as a tagged PDF/UA-1 document, from the cache when unchanged.
+) -> list[BuiltBrochure]:
+    """One brochure as tagged PDF/UA-1 documents (one, or a long guide's volumes),
+    each from the cache when unchanged.
 
-    ``isolated``: laid out in a forked process of its own. Typst keeps what it memoised
-    for the life of the process (the Python binding cannot evict it): one guide after
-    another, the memory added up (1.4 GB for the nine brochures of 1,000 activities,
-    against 0.8 GB for the guide alone). Only for a process without threads (the
-    brochures' own child process).
+    ``isolated``: each PDF laid out in a forked process of its own. Typst keeps what it
+    memoised for the life of the process (the Python binding cannot evict it): one guide
+    after another, the memory added up (1.4 GB for the nine brochures of 1,000
+    activities, against 0.8 GB for the guide alone). Only for a process without threads
+    (the brochures' own child process).
     """
-    data = document(c, brochure, today or date.today(), charte)
     cache = cache or Cache(None)
-    digest = key(encode(data))
-    kept = cache.get(digest)
-    if kept is not None:
-        pdf, pages = kept
-        return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf, pages, reused=True)
-    encoded = encode(with_codes(data))
-    pdf, pages = _typeset_apart(encoded) if isolated else typeset(encoded)
-    cache.put(digest, pdf, pages)
-    return BuiltBrochure(brochure.id, brochure.titre, brochure.type, pdf, pages)
+    built = []
+    for volume in documents(c, brochure, today or date.today(), charte):
+        digest = key(encode(volume.data))
+        kept = cache.get(digest)
+        if kept is not None:
+            pdf, pages = kept
+        else:
+            encoded = encode(with_codes(volume.data))
+            pdf, pages = _typeset_apart(encoded) if isolated else typeset(encoded)
+            cache.put(digest, pdf, pages)
+        built.append(BuiltBrochure(
+            volume.id, volume.titre, brochure.type, pdf, pages,
+            reused=kept is not None, serie=volume.serie,
+        ))  # fmt: skip
+    return built
 
 
 def build_brochures(
@@ -94,9 +113,22 @@ def build_brochures(
     cache = Cache(cache_dir)
     with timed("brochures"):
         built = [
-            build_brochure(c, b, today=today, charte=charte, cache=cache, isolated=isolated)
+            pdf
             for b in c.brochures
+            for pdf in build_brochure(
+                c, b, today=today, charte=charte, cache=cache, isolated=isolated
+            )
         ]
+    names: dict[str, str] = {}
+    for b in built:
+        if b.filename in names:
+            raise BrochureError(
+                f"Deux brochures auraient le même fichier « {b.filename} » : "
+                f"« {names[b.filename]} » et « {b.titre} ».\n"
+                "    → dans data/brochures.yml, changez l’id de l’une d’elles (un guide "
+                "trop long pour un seul PDF est publié en volumes nommés id-tranche-d-age)."
+            )
+        names[b.filename] = b.titre
     cache.prune()
     return built
 
@@ -197,7 +229,7 @@ def _build_and_send(
     try:
         built = build_brochures(c, charte=charte, cache_dir=cache_dir, isolated=True)
         sender.send((True, built))
-    except TypesetError as exc:  # Typst's own words, no traceback
+    except (TypesetError, BrochureError) as exc:  # in words for the editor, no traceback
         sender.send((False, str(exc)))
     except BaseException:  # reported to the parent, which fails the build
         sender.send((False, traceback.format_exc()))

@@ -15,15 +15,15 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
+from importlib.metadata import version
 from typing import TYPE_CHECKING, Any
 
-import segno
+import zxingcpp
 
 from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
 from macros.data.kinds import absolute, section, url
 from macros.data.models import AGE_MAX
 from macros.data.selection import Criteria
-from macros.export.qr import qr
 from macros.present.formatting import date_fr, heure_fr, public_fr, tarif_fr
 from macros.present.statut import statut
 from macros.present.typographie import espaces_fr
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
     from macros.data.models import Activite, Brochure, Referent
 
-PARENTS = "Pour les parents"
+PARENTS = "pour les parents"
 BY_AGE_ABOVE = 12
 """A guide of more activities than this is filed by age band; a smaller one by category."""
 
@@ -57,16 +57,17 @@ def age_range(act: Activite) -> tuple[int, int] | None:
 
 def bands(
     acts: list[tuple[str, Activite]], age: int | None = None
-) -> list[tuple[str, list[tuple[str, Activite]]]]:
+) -> list[tuple[str, str, list[tuple[str, Activite]]]]:
     """The activities by age band, **by overlap**: judo for 4-11 is under 3-5 and 6-11 ans.
 
     A parent looks under their child's age; an activity is found under every
     band it welcomes. With a selection's ``age``, only that age's band is kept
     (« Mercredis 6-11 ans » has no « 3 à 5 ans » part). Activities for parents
-    come last, under « Pour les parents ». Empty bands are left out.
+    come last, under « Pour les parents ». Empty bands are left out. Each band as
+    (id, label, activities).
     """
-    groups: list[tuple[str, list[tuple[str, Activite]]]] = []
-    for _, label, first, last in AGE_BANDS:
+    groups: list[tuple[str, str, list[tuple[str, Activite]]]] = []
+    for ident, label, first, last in AGE_BANDS:
         if age is not None and not first <= age <= last:
             continue
         members = []
@@ -75,16 +76,17 @@ def bands(
             if ages is not None and ages[0] <= last and first <= ages[1]:
                 members.append((slug, act))
         if members:
-            groups.append((label.capitalize(), members))
+            groups.append((ident, label, members))
     parents = [(s, a) for s, a in acts if a.public.parents]
     if parents and age is None:
-        groups.append((PARENTS, parents))
+        groups.append(("parents", PARENTS, parents))
     return groups
 
 
-_DARK_RUN = re.compile(rb"\x01+")
+_DARK_RUN = re.compile(rb"\x00+")
+_QR = zxingcpp.BarcodeFormat.QRCode
 
-QR_FORMAT = f"segno {segno.__version__}, niveau M, masque 4, marge 2, un trait par suite de modules"
+QR_FORMAT = f"zxing-cpp {version('zxing-cpp')}, niveau M, marge 2, un trait par suite de modules"
 """How a QR code is drawn: in every brochure's data, so the cache key changes with it
 (the SVGs themselves are added only to a layout, see :func:`with_codes`)."""
 
@@ -92,14 +94,22 @@ QR_FORMAT = f"segno {segno.__version__}, niveau M, masque 4, marge 2, un trait p
 @lru_cache(maxsize=20_000)
 def qr_svg(address: str) -> str:
     """A compact SVG of the address's QR code: one unit per module, quiet zone of 2, one
-    stroke per run of dark modules in a row (segno's own writer: 2.5× slower)."""
-    matrix = qr(address).matrix
-    size = len(matrix) + 4
+    stroke per run of dark modules in a row.
+
+    Encoded by zxing-cpp (C++, 0.5 ms a code) rather than segno (pure Python, 2.2 ms:
+    4.4 s of the 5,000-activity guide); the posters keep segno (:mod:`macros.export.qr`).
+    """
+    code = zxingcpp.create_barcode(address, _QR, ec_level="M")
+    image: Any = code.to_image(scale=1, add_quiet_zones=False)  # a buffer: 0 dark, 255 light
+    modules = memoryview(image)
+    height, width = modules.shape or (0, 0)
+    flat = modules.tobytes()
     path = "".join(
         f"M{run.start() + 2} {y + 2}.5h{run.end() - run.start()}"
-        for y, row in enumerate(matrix)
-        for run in _DARK_RUN.finditer(row)
+        for y in range(height)
+        for run in _DARK_RUN.finditer(flat[y * width : (y + 1) * width])
     )
+    size = width + 4
     return (
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}">'
         f'<path stroke="#000" d="{path}"/></svg>'
@@ -227,23 +237,134 @@ class _Writer:
         return entries
 
 
-def guide(w: _Writer, b: Brochure) -> dict[str, Any]:
-    """A guide: its selection by age band (overlap), then category; contacts; index by quartier."""
+Plan = list[tuple[str, str, list[tuple[str, list[tuple[str, "Activite"]]]]]]
+"""A guide's outline before it is written: (part id, part title, [(category, activities)])."""
+
+TOME_MAX = 1_000
+"""The most entries one PDF holds: a longer guide is published as volumes (« tomes »).
+
+One volume per age band, cut in consecutive parts where a band holds more. Typst
+keeps a whole document in memory while it lays it out (≈ 0.3 MB an entry): one PDF
+for 5,000 activities (8,100 entries, 2,100 pages) took 2.6 GB. Volumes are laid out
+one after the other, each in a process of its own, so the memory stays that of one
+volume whatever the catalogue (530 MB at 5,000, PSS). And a parent prints the volume
+of their child's age, not a 400-page guide. The cost: an activity under three bands
+is laid out three times from scratch (1,000 activities: 10 s in five volumes, 8.7 s
+as one PDF).
+"""
+
+
+@dataclass(frozen=True)
+class Volume:
+    """One PDF of a brochure: the whole brochure, or one volume of a long guide."""
+
+    id: str
+    titre: str
+    data: dict[str, Any]
+    serie: str | None = None
+    """The whole guide's title, for a volume of it (``None``: the brochure is one PDF)."""
+
+
+def _plan(c: Catalogue, acts: list[tuple[str, Activite]], b: Brochure, single: bool) -> Plan:
+    parts = bands(acts, b.selection.age) if not single else [("", "", acts)]
+    plan: Plan = []
+    for ident, label, members in parts:
+        groups = []
+        for cat, name in c.categories.items():
+            in_category = [(s, a) for s, a in members if a.categorie == cat]
+            if in_category:
+                groups.append((name, in_category))
+        plan.append((ident, label, groups))
+    return plan
+
+
+def _tomes(plan: Plan) -> list[tuple[str, str, Plan]]:
+    """The plan as volumes of at most :data:`TOME_MAX` entries: (id suffix, title, plan).
+
+    One volume for a plan that fits (no suffix); else one per part, a part too long
+    cut into equal runs of entries (« 6 à 11 ans (1 sur 3) »), a category carried over
+    to the next run titled « (suite) ».
+    """
+    if sum(len(m) for _, _, groups in plan for _, m in groups) <= TOME_MAX:
+        return [("", "", plan)]
+    tomes = []
+    for ident, label, groups in plan:
+        flat = [(name, m) for name, members in groups for m in members]
+        count = -(-len(flat) // TOME_MAX)
+        for i in range(count):
+            start = i * len(flat) // count
+            run = flat[start : (i + 1) * len(flat) // count]
+            regrouped: list[tuple[str, list[tuple[str, Activite]]]] = []
+            for name, member in run:
+                if regrouped and regrouped[-1][0] == name:
+                    regrouped[-1][1].append(member)
+                else:
+                    regrouped.append((name, [member]))
+            if i > 0 and flat[start - 1][0] == run[0][0]:
+                regrouped[0] = (f"{run[0][0]} (suite)", regrouped[0][1])
+            suffix = "-".join(x for x in (ident, str(i + 1) if count > 1 else "") if x)
+            if count == 1:
+                title = label
+            else:
+                title = f"{label} ({i + 1} sur {count})" if label else f"partie {i + 1} sur {count}"
+            tomes.append((suffix, title, [(ident, label, regrouped)]))
+    return tomes
+
+
+def guide(w: _Writer, b: Brochure) -> list[Volume]:
+    """A guide: its selection by age band (overlap), then category; contacts; index by quartier.
+
+    As one PDF, or as volumes when it holds more than :data:`TOME_MAX` entries.
+    """
     c = w.c
     acts = c.select(b.selection)
-    anchored: set[str] = set()
-    parts: list[dict[str, Any]] = []
     # A few activities are scanned at a glance by category, each with its ages; beyond, a
     # parent first turns to the pages of their child's age.
     single = b.selection.age is not None or len(acts) <= BY_AGE_ABOVE
-    for label, members in bands(acts, b.selection.age) if not single else [("", acts)]:
-        groups: list[dict[str, Any]] = []
-        for ident, name in c.categories.items():
-            in_category = [(s, a) for s, a in members if a.categorie == ident]
-            if in_category:
-                entries = w.activities(in_category, anchored)
-                groups.append({"titre": name, "activites": entries})
-        parts.append({"titre": label, "groupes": groups})
+    tomes = _tomes(_plan(c, acts, b, single))
+    volumes = []
+    for suffix, label, plan in tomes:
+        seen: dict[str, Activite] = {}
+        for _, _, groups in plan:
+            for _, members in groups:
+                seen.update(members)
+        here = list(seen.items())
+        data = _guide_data(w, b, here, plan, single)
+        if not suffix:
+            volumes.append(Volume(b.id, b.titre, data))
+            continue
+        titre = f"{b.titre} – {label}"
+        data["titre"] = espaces_fr(titre)
+        data["volume"] = {
+            "titre": espaces_fr(label),
+            "nombre": len(tomes),
+            "total": len(acts),
+            "volumes": [espaces_fr(t) for _, t, _ in tomes],
+        }
+        data["intro"] = espaces_fr(
+            f"Ce volume : {_compte(len(here), 'activité', 'activités')}"
+            f"{_pour(plan[0][1]) if not single else ''}. Le guide complet en compte "
+            f"{len(acts)}, en {len(tomes)} volumes, tous sur la page Brochures du site. "
+            "Chaque fiche dit pour qui, quand, où, combien et jusqu’à quand s’inscrire ; "
+            "son code QR ouvre la page de l’activité, toujours à jour."
+        )
+        volumes.append(Volume(f"{b.id}-{suffix}", titre, data, serie=b.titre))
+    return volumes
+
+
+def _guide_data(
+    w: _Writer, b: Brochure, acts: list[tuple[str, Activite]], plan: Plan, single: bool
+) -> dict[str, Any]:
+    c = w.c
+    anchored: set[str] = set()
+    parts: list[dict[str, Any]] = []
+    for _, label, groups in plan:
+        entries = [{"titre": name, "activites": w.activities(members, anchored)}
+                   for name, members in groups]  # fmt: skip
+        if single:  # filed by category: each category is a part of its own, no band above
+            parts += [{"titre": g["titre"], "groupes": [{**g, "titre": None}]} for g in entries]
+        else:
+            parts.append({"titre": label[:1].upper() + label[1:], "groupes": entries})
     referent_ids = {a.referent for _, a in acts}
     contacts = [w.contact(r) for r in c.referents.values() if r.id in referent_ids]
     quartiers = []
@@ -254,9 +375,6 @@ def guide(w: _Writer, b: Brochure) -> dict[str, Any]:
                 "titre": name,
                 "activites": [{"id": f"act-{s}", "titre": espaces_fr(a.titre)} for s, a in here],
             })  # fmt: skip
-    if single:  # filed by category: each category is a part of its own, with no band above
-        parts = [{"titre": g["titre"], "groupes": [{"titre": None, "activites": g["activites"]}]}
-                 for p in parts for g in p["groupes"]]  # fmt: skip
     return {
         **w.common(b),
         "nombre": len(acts),
@@ -266,6 +384,7 @@ def guide(w: _Writer, b: Brochure) -> dict[str, Any]:
             "et jusqu’à quand s’inscrire ; son code QR ouvre la page de l’activité, "
             "toujours à jour."
         ),
+        "volume": None,
         "par_age": not single,
         "parties": parts,
         "contacts": contacts,
@@ -329,17 +448,26 @@ def pedt(w: _Writer, b: Brochure) -> dict[str, Any]:
     }
 
 
+def _pour(band: str) -> str:
+    """« 6 à 11 ans » as « pour les 6 à 11 ans »; « pour les parents » as it is."""
+    return f" {band}" if band == PARENTS else f" pour les {band}"
+
+
 def _compte(n: int, one: str, many: str) -> str:
     return f"{n} {one if n == 1 else many}"
 
 
-BUILDERS = {"guide-activites": guide, "plaquette-inclusion": plaquette, "pedt-en-bref": pedt}
+def documents(c: Catalogue, b: Brochure, today: date, charte: Charte | None = None) -> list[Volume]:
+    """Everything ``b`` prints on ``today``, for its template, QR codes as addresses.
 
-
-def document(
-    c: Catalogue, b: Brochure, today: date, charte: Charte | None = None
-) -> dict[str, Any]:
-    """Everything ``b`` prints on ``today``, for its template, QR codes as addresses."""
-    data = BUILDERS[b.type](_Writer(c, today, charte or Charte()), b)
-    data["qr_format"] = QR_FORMAT
-    return data
+    One PDF, or for a long guide its volumes (:data:`TOME_MAX`).
+    """
+    w = _Writer(c, today, charte or Charte())
+    if b.type == "guide-activites":
+        volumes = guide(w, b)
+    else:
+        volumes = [Volume(b.id, b.titre, plaquette(w, b) if b.type == "plaquette-inclusion"
+                          else pedt(w, b))]  # fmt: skip
+    for v in volumes:
+        v.data["qr_format"] = QR_FORMAT
+    return volumes

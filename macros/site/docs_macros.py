@@ -174,7 +174,8 @@ def register(env: Any) -> None:
                     raise
                 built, erreur = [], str(exc)  # the preview shows why, and goes on
         return render(
-            "brochures.html", brochures=built, en_cours=built is None, erreur=erreur,
+            "brochures.html", brochures=_series(built or []), en_cours=built is None,
+            erreur=erreur,
             c=catalogue, base=_base(env),
         )  # fmt: skip
 
@@ -214,3 +215,15 @@ def register(env: Any) -> None:
     def lien(path: str) -> str:
         """Relative link from the current page to a site path such as ``activites/``."""
         return posixpath.join(_base(env), path.lstrip("/"))
+
+
+def _series(built: list[Any]) -> list[tuple[str | None, list[Any]]]:
+    """The brochures in order, a long guide's volumes together under its title."""
+    series: list[tuple[str | None, list[Any]]] = []
+    for b in built:
+        serie = getattr(b, "serie", None)
+        if serie is not None and series and series[-1][0] == serie:
+            series[-1][1].append(b)
+        else:
+            series.append((serie, [b]))
+    return series

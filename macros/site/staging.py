@@ -335,7 +335,8 @@ def write_brochures(folder: Path, brochures: list[Any] | None, error: str | None
     else:
         data = {
             "brochures": [
-                {"filename": b.filename, "titre": b.titre, "size": b.size, "pages": b.pages}
+                {"filename": b.filename, "titre": b.titre, "size": b.size, "pages": b.pages,
+                 "serie": b.serie}
                 for b in brochures or []
             ]
         }

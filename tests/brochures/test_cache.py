@@ -121,7 +121,7 @@ def test_qr_codes_are_drawn_only_for_a_brochure_laid_out_again(
     assert all(b.reused for b in build_brochures(c, today=TODAY, cache_dir=tmp_path))
     assert drawn == []
     (guide,) = [b for b in c.brochures if b.id == "guide-activites-2025-2026"]
-    rebuilt = build_brochure(c, guide, today=TODAY, cache=Cache(tmp_path / "vide"))
+    (rebuilt,) = build_brochure(c, guide, today=TODAY, cache=Cache(tmp_path / "vide"))
     assert not rebuilt.reused
     assert f"{c.commune.url.rstrip('/')}/activites/judo-eveil-initiation/" in drawn
 
