@@ -12,9 +12,12 @@ from __future__ import annotations
 import multiprocessing
 import os
 import pickle
+import selectors
+import signal
 import traceback
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +28,8 @@ from macros.site.processes import die_with_parent
 from macros.site.timings import timed
 
 if TYPE_CHECKING:
+    from collections.abc import Callable, Sequence
+
     from macros.data.catalogue import Catalogue
     from macros.data.models import Brochure
 
@@ -75,30 +80,8 @@ def build_brochure(
     isolated: bool = False,
 ) -> list[BuiltBrochure]:
     """One brochure as tagged PDF/UA-1 documents (one, or a long guide's volumes),
-    each from the cache when unchanged.
-
-    ``isolated``: each PDF laid out in a forked process of its own. Typst keeps what it
-    memoised for the life of the process (the Python binding cannot evict it): one guide
-    after another, the memory added up (1.4 GB for the nine brochures of 1,000
-    activities, against 0.8 GB for the guide alone). Only for a process without threads
-    (the brochures' own child process).
-    """
-    cache = cache or Cache(None)
-    built = []
-    for volume in documents(c, brochure, today or date.today(), charte):
-        digest = key(encode(volume.data))
-        kept = cache.get(digest)
-        if kept is not None:
-            pdf, pages = kept
-        else:
-            encoded = encode(with_codes(volume.data))
-            pdf, pages = _typeset_apart(encoded) if isolated else typeset(encoded)
-            cache.put(digest, pdf, pages)
-        built.append(BuiltBrochure(
-            volume.id, volume.titre, brochure.type, pdf, pages,
-            reused=kept is not None, serie=volume.serie,
-        ))  # fmt: skip
-    return built
+    each from the cache when unchanged (see :func:`build_brochures` for ``isolated``)."""
+    return _build(c, [brochure], today, charte, cache or Cache(None), isolated)
 
 
 def build_brochures(
@@ -109,16 +92,18 @@ def build_brochures(
     cache_dir: Path | None = None,
     isolated: bool = False,
 ) -> list[BuiltBrochure]:
-    """Every brochure of ``data/brochures.yml``, in order; the cache keeps only these."""
+    """Every brochure of ``data/brochures.yml``, in order; the cache keeps only these.
+
+    ``isolated``: each PDF laid out in a forked process of its own, two at a time on a
+    machine of two cores or more. Typst keeps what it memoised for the life of the
+    process (the Python binding cannot evict it): one guide after another, the memory
+    added up (1.4 GB for the nine brochures of 1,000 activities, against 0.8 GB for the
+    guide alone); a forked process gives it all back when it ends. Only for a process
+    without threads (the brochures' own child process).
+    """
     cache = Cache(cache_dir)
     with timed("brochures"):
-        built = [
-            pdf
-            for b in c.brochures
-            for pdf in build_brochure(
-                c, b, today=today, charte=charte, cache=cache, isolated=isolated
-            )
-        ]
+        built = _build(c, c.brochures, today, charte, cache, isolated)
     names: dict[str, str] = {}
     for b in built:
         if b.filename in names:
@@ -133,12 +118,93 @@ def build_brochures(
     return built
 
 
-def _typeset_apart(encoded: str) -> tuple[bytes, int]:
-    """:func:`typeset` in a forked process, which gives all its memory back when it ends.
+def _build(
+    c: Catalogue,
+    brochures: list[Brochure],
+    today: date | None,
+    charte: Charte | None,
+    cache: Cache,
+    isolated: bool,
+) -> list[BuiltBrochure]:
+    """The PDFs of ``brochures``: the cached ones taken, the others laid out together."""
+    day = today or date.today()
+    planned = []  # (brochure, volume, cache key, cached PDF and pages or None)
+    sizes = []
+    for brochure in brochures:
+        for volume in documents(c, brochure, day, charte):
+            encoded = encode(volume.data)
+            digest = key(encoded)
+            planned.append((brochure, volume, digest, cache.get(digest)))
+            sizes.append(len(encoded))
+    # The longest first: two at a time, the short ones fill in at the end.
+    missing = sorted((i for i, p in enumerate(planned) if p[3] is None), key=lambda i: -sizes[i])
+    jobs = [partial(_job, planned[i][1].data) for i in missing]
+    laid = _typeset_apart(jobs, _workers()) if isolated else [typeset(job()) for job in jobs]
+    fresh = dict(zip(missing, laid, strict=True))
+    built = []
+    for i, (brochure, volume, digest, kept) in enumerate(planned):
+        pdf, pages = kept if kept is not None else fresh[i]
+        if kept is None:
+            cache.put(digest, pdf, pages)
+        built.append(BuiltBrochure(
+            volume.id, volume.titre, brochure.type, pdf, pages,
+            reused=kept is not None, serie=volume.serie,
+        ))  # fmt: skip
+    return built
 
-    A plain ``os.fork`` (the brochures' child is a daemon: ``multiprocessing`` refuses it
-    children); the forked process dies with its parent, as the parent does with the build.
+
+def _job(data: dict[str, Any]) -> str:
+    """What Typst reads for ``data``: its QR codes drawn (only now: they are not cached)."""
+    return encode(with_codes(data))
+
+
+def _workers() -> int:
+    """How many PDFs are laid out at once: two where there are two cores (each forked
+    process holds one PDF of at most ``TOME_MAX`` entries: 0.4 GB at most)."""
+    return max(1, min(2, len(os.sched_getaffinity(0))))
+
+
+def _typeset_apart(jobs: Sequence[Callable[[], str]], workers: int) -> list[tuple[bytes, int]]:
+    """:func:`typeset` of each job in a forked process, ``workers`` at a time, in order.
+
+    A forked process gives all its memory back when it ends. A plain ``os.fork`` (the
+    brochures' child is a daemon: ``multiprocessing`` refuses it children), read
+    without threads (:mod:`selectors`); each forked process dies with its parent, as the
+    parent does with the build. The first failure stops the others. Each job's data is
+    written only when its turn comes: while the first ones are laid out.
     """
+    results: dict[int, tuple[bytes, int]] = {}
+    pending = list(enumerate(jobs))[::-1]
+    running: dict[int, tuple[int, int, bytearray]] = {}  # pipe → (job, pid, bytes read)
+    selector = selectors.DefaultSelector()
+    try:
+        while pending or running:
+            while pending and len(running) < workers:
+                index, job = pending.pop()
+                readable, pid = _fork_typeset(job())
+                running[readable] = (index, pid, bytearray())
+                selector.register(readable, selectors.EVENT_READ)
+            for ready, _ in selector.select():
+                fd = int(ready.fd)
+                chunk = os.read(fd, 1 << 20)
+                if chunk:
+                    running[fd][2].extend(chunk)
+                    continue
+                selector.unregister(fd)
+                os.close(fd)
+                index, pid, data = running.pop(fd)
+                results[index] = _outcome(pid, bytes(data))
+    finally:
+        for fd, (_, pid, _) in running.items():  # a failure: the others are not needed
+            os.kill(pid, signal.SIGTERM)
+            os.waitpid(pid, 0)
+            os.close(fd)
+        selector.close()
+    return [results[i] for i in range(len(jobs))]
+
+
+def _fork_typeset(encoded: str) -> tuple[int, int]:
+    """A forked process laying ``encoded`` out: (the pipe its result comes by, its pid)."""
     readable, writable = os.pipe()
     pid = os.fork()
     if pid == 0:  # the forked process: lay out, send, leave without cleanup
@@ -154,8 +220,11 @@ def _typeset_apart(encoded: str) -> tuple[bytes, int]:
             out.write(pickle.dumps(result))
         os._exit(0)
     os.close(writable)
-    with os.fdopen(readable, "rb") as channel:
-        data = channel.read()
+    return readable, pid
+
+
+def _outcome(pid: int, data: bytes) -> tuple[bytes, int]:
+    """What a forked process sent, once it ended; a clear error if it died silently."""
     _, status = os.waitpid(pid, 0)
     if not data:
         raise RuntimeError(

@@ -11,7 +11,6 @@ codes, is what the cache hashes (:mod:`macros.brochures.cache`).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import lru_cache
@@ -83,37 +82,24 @@ def bands(
     return groups
 
 
-_DARK_RUN = re.compile(rb"\x00+")
 _QR = zxingcpp.BarcodeFormat.QRCode
 
-QR_FORMAT = f"zxing-cpp {version('zxing-cpp')}, niveau M, marge 2, un trait par suite de modules"
+QR_FORMAT = f"zxing-cpp {version('zxing-cpp')}, niveau M, marge de 4 modules, SVG de zint"
 """How a QR code is drawn: in every brochure's data, so the cache key changes with it
 (the SVGs themselves are added only to a layout, see :func:`with_codes`)."""
 
 
 @lru_cache(maxsize=20_000)
 def qr_svg(address: str) -> str:
-    """A compact SVG of the address's QR code: one unit per module, quiet zone of 2, one
-    stroke per run of dark modules in a row.
+    """The SVG of the address's QR code: level M, the standard quiet zone of 4 modules.
 
-    Encoded by zxing-cpp (C++, 0.5 ms a code) rather than segno (pure Python, 2.2 ms:
-    4.4 s of the 5,000-activity guide); the posters keep segno (:mod:`macros.export.qr`).
+    Encoded and drawn by zxing-cpp (C++: 0.8 ms a code, against 2.2 ms for segno's
+    encoding alone, pure Python: 11 s of the 5,000-activity guide); its drawing merges
+    the runs of dark modules (fewer shapes for Typst to read). The posters keep segno
+    (:mod:`macros.export.qr`).
     """
     code = zxingcpp.create_barcode(address, _QR, ec_level="M")
-    image: Any = code.to_image(scale=1, add_quiet_zones=False)  # a buffer: 0 dark, 255 light
-    modules = memoryview(image)
-    height, width = modules.shape or (0, 0)
-    flat = modules.tobytes()
-    path = "".join(
-        f"M{run.start() + 2} {y + 2}.5h{run.end() - run.start()}"
-        for y in range(height)
-        for run in _DARK_RUN.finditer(flat[y * width : (y + 1) * width])
-    )
-    size = width + 4
-    return (
-        f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{size}">'
-        f'<path stroke="#000" d="{path}"/></svg>'
-    )
+    return code.to_svg(add_quiet_zones=True)
 
 
 def with_codes(data: Any) -> Any:
@@ -139,6 +125,7 @@ class _Writer:
         self.c = c
         self.today = today
         self.charte = charte
+        self._entries: dict[str, dict[str, Any]] = {}
 
     def address(self, path: str) -> str:
         return absolute(self.c.commune.url, path)
@@ -182,6 +169,13 @@ class _Writer:
         }
 
     def activity(self, slug: str, act: Activite, anchor: bool) -> dict[str, Any]:
+        """One entry; written once per activity, which comes back under each of its bands."""
+        entry = self._entries.get(slug)
+        if entry is None:
+            entry = self._entries[slug] = self._entry(slug, act)
+        return {**entry, "id": f"act-{slug}" if anchor else None}
+
+    def _entry(self, slug: str, act: Activite) -> dict[str, Any]:
         c = self.c
         ref = c.referents[act.referent]
         status = statut(act, self.today)
@@ -191,7 +185,6 @@ class _Writer:
         ]
         acc = act.accessibilite
         return {
-            "id": f"act-{slug}" if anchor else None,
             "titre": espaces_fr(act.titre),
             "resume": espaces_fr(act.resume),
             "public": espaces_fr(public_fr(act.public)),
