@@ -212,7 +212,7 @@ def generate(dest: Path, count: int, seed: int = 2025) -> Path:
                     "acces_pmr": rng.random() < 0.7,
                 },
                 "service": rng.choice(services),
-                "referent": rng.choice(referent_ids),
+                "contact": rng.choice(referent_ids),
                 "objectifs": rng.sample(objectifs, 2),
                 "mis_a_jour": (date(2025, 9, 1) + timedelta(days=i % 80)).isoformat(),
                 "exemple": True,

@@ -24,6 +24,7 @@ from typing import TYPE_CHECKING, Any
 from macros.brochures.cache import Cache
 from macros.brochures.content import Charte, documents, with_codes
 from macros.brochures.typeset import TypesetError, encode, key, typeset
+from macros.present.statut import build_day
 from macros.site.processes import die_with_parent
 from macros.site.timings import timed
 
@@ -127,7 +128,7 @@ def _build(
     isolated: bool,
 ) -> list[BuiltBrochure]:
     """The PDFs of ``brochures``: the cached ones taken, the others laid out together."""
-    day = today or date.today()
+    day = today or build_day()
     planned = []  # (brochure, volume, cache key, cached PDF and pages or None)
     sizes = []
     for brochure in brochures:

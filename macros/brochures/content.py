@@ -19,7 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 import zxingcpp
 
-from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
+from macros.data.catalogue import ACCES_LABELS, AGE_BANDS, TEMPS_LABELS
 from macros.data.kinds import absolute, section, url
 from macros.data.models import AGE_MAX
 from macros.data.selection import Criteria
@@ -177,12 +177,17 @@ class _Writer:
 
     def _entry(self, slug: str, act: Activite) -> dict[str, Any]:
         c = self.c
-        ref = c.referents[act.referent]
+        ref = c.referents[act.contact]
         status = statut(act, self.today)
         horaires = [
             espaces_fr(f"{h.jour.capitalize()} {heure_fr(h.debut)} – {heure_fr(h.fin)}")
             for h in act.horaires
-        ]
+        ] + [
+            espaces_fr(f"{date_fr(x.date, jour=True).capitalize()}, "
+                       f"{heure_fr(x.debut)} – {heure_fr(x.fin)}")
+            for x in act.seances
+        ]  # fmt: skip
+        ins = act.inscription
         acc = act.accessibilite
         return {
             "titre": espaces_fr(act.titre),
@@ -195,11 +200,10 @@ class _Writer:
             "lieu": espaces_fr(f"{act.lieu.nom}, {act.lieu.adresse}"),
             "quartier": c.quartiers[act.lieu.quartier],
             "tarif": {"type": act.tarif.type, "texte": espaces_fr(tarif_fr(act.tarif))},
-            "inscription": espaces_fr(act.inscription.modalites),
+            "inscription": espaces_fr(ins.modalites if ins else ACCES_LABELS[act.acces]),
+            "ouverture": (espaces_fr(date_fr(ins.ouverture)) if ins and ins.ouverture else None),
             "date_limite": (
-                espaces_fr(date_fr(act.inscription.date_limite))
-                if act.inscription.date_limite
-                else None
+                espaces_fr(date_fr(ins.date_limite)) if ins and ins.date_limite else None
             ),
             "statut": {"code": status.code, "texte": espaces_fr(status.texte)},
             "accessibilite": [
@@ -358,7 +362,7 @@ def _guide_data(
             parts += [{"titre": g["titre"], "groupes": [{**g, "titre": None}]} for g in entries]
         else:
             parts.append({"titre": label[:1].upper() + label[1:], "groupes": entries})
-    referent_ids = {a.referent for _, a in acts}
+    referent_ids = {a.contact for _, a in acts}
     contacts = [w.contact(r) for r in c.referents.values() if r.id in referent_ids]
     quartiers = []
     for qid, name in c.quartiers.items():

@@ -42,6 +42,14 @@ TYPES_RESSOURCE = {
     "permanence": "Permanence",
 }
 
+ACCES_LABELS = {
+    "libre": "Sans inscription : venez aux horaires",
+    "inscription": "Sur inscription",
+    "sur-orientation": "Sur proposition d’un professionnel (école, service social…)",
+    "scolaire": "Avec la classe, pendant le temps scolaire : rien à faire pour les familles",
+}
+"""How a family joins an activity (its ``acces``), in plain words."""
+
 TEMPS_LABELS = {
     "scolaire": "Temps scolaire",
     "periscolaire": "Périscolaire (avant et après l'école)",
@@ -130,7 +138,31 @@ class Catalogue:
         return [(s, a) for s, a in self.sorted_activites() if matches(a, criteria, self)]
 
     def activites_for_referent(self, referent_id: str) -> list[tuple[str, Activite]]:
-        return [(s, a) for s, a in self.sorted_activites() if a.referent == referent_id]
+        """Activities this contact answers for, or prepares the welcome of a disabled child in."""
+        return [
+            (s, a)
+            for s, a in self.sorted_activites()
+            if a.contact == referent_id
+            or ((r := self.referent_handicap(a)) is not None and r.id == referent_id)
+        ]
+
+    def referent_handicap(self, act: Activite) -> Referent | None:
+        """Who prepares a disabled child's welcome in ``act``: the one named, else (for an
+        activity that welcomes them) the référent handicap (or inclusion) of its service."""
+        if act.referent_handicap:
+            return self.referents[act.referent_handicap]
+        if not act.accessibilite.accueil_handicap:
+            return None
+        return self._handicap_by_service.get(act.service)
+
+    @cached_property
+    def _handicap_by_service(self) -> dict[str, Referent]:
+        found: dict[str, Referent] = {}
+        for r in self.referents.values():
+            role = r.role.lower()
+            if "handicap" in role or "inclusi" in role:  # « accueil inclusif », « inclusion »
+                found.setdefault(r.service, r)
+        return found
 
     def latest(self, count: int) -> list[tuple[str, str, str, date]]:
         """The ``count`` latest updated activities and resources: (path, kind, title, date)."""

@@ -269,7 +269,9 @@ def _check_references(
             (("lieu", "quartier"), lieu.get("quartier") if isinstance(lieu, dict) else None,
              quartiers, "quartier", "commune.yml"),
             (("service",), raw.get("service"), services, "service", "commune.yml"),
-            (("referent",), raw.get("referent"), referent_ids, "référent", "referents.yml"),
+            (("contact",), raw.get("contact"), referent_ids, "contact", "referents.yml"),
+            (("referent_handicap",), raw.get("referent_handicap"), referent_ids,
+             "référent handicap", "referents.yml"),
         ]  # fmt: skip
         if isinstance(objectifs, list):
             checks += [

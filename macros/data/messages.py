@@ -42,6 +42,8 @@ def describe(error: ErrorDetails, allowed: list[str] | None = None) -> tuple[str
     if kind == "missing":
         return "champ obligatoire manquant", f"ajoutez une ligne « {name}: … »."
     if kind == "extra_forbidden":
+        if name in RENAMED and name not in (allowed or []):
+            return f"champ « {name} » renommé", RENAMED[name]
         close = difflib.get_close_matches(name, allowed or [], n=1)
         hint = (
             f"vouliez-vous écrire « {close[0]} » ?"
@@ -132,5 +134,14 @@ _OWN_HINTS = {
     "chemin": "commencez et finissez par « / » : /activites/judo/.",
     "chemin_image": "placez l'image dans docs/images/ et écrivez src: /images/nom.jpg.",
     "controle": "retapez le texte à la main : il contient un caractère invisible.",
+    "inscription": "les inscriptions ouvrent (ouverture) avant de fermer (date_limite), "
+    "et avant la fin de l'activité.",
+    "seance": "corrigez la date de la séance, ou la période de l'activité.",
 }
+RENAMED = {
+    "referent": "« referent » s'appelle maintenant « contact » : qui répond aux questions des "
+    "familles (l'accueil du service, l'équipe de l'activité). Le référent handicap, s'il "
+    "n'est pas celui du service, va dans « referent_handicap ».",
+}
+"""Fields that changed name: the hint says what to write instead."""
 _OWN_KINDS = {*_OWN_HINTS, "email", "montant", "une_ligne"}

@@ -47,6 +47,9 @@ TypeTarif = Annotated[
     Literal["gratuit", "quotient-familial", "payant"], BeforeValidator(folded_choice)
 ]
 TypeBrochure = Literal["guide-activites", "plaquette-inclusion", "pedt-en-bref"]
+Acces = Annotated[
+    Literal["libre", "inscription", "sur-orientation", "scolaire"], BeforeValidator(folded_choice)
+]
 
 
 class Model(BaseModel):
@@ -260,6 +263,30 @@ class Tarif(Model):
         return self
 
 
+class Seance(Model):
+    date: Date = Field(
+        title="Date d'une séance datée", description="AAAA-MM-JJ.", examples=["2027-01-30"]
+    )
+    debut: Heure = Field(
+        title="Début de la séance datée",
+        description='Entre guillemets : "09:30".',
+        examples=["09:30"],
+    )
+    fin: Heure = Field(
+        title="Fin de la séance datée",
+        description='Entre guillemets : "17:00".',
+        examples=["17:00"],
+    )
+
+    @model_validator(mode="after")
+    def _order(self) -> Seance:
+        if self.fin <= self.debut:
+            raise _invalid(
+                "horaire", f"la fin ({self.fin}) doit venir après le début ({self.debut})"
+            )
+        return self
+
+
 class Inscription(Model):
     modalites: Texte = Field(
         title="Comment s'inscrire",
@@ -271,11 +298,31 @@ class Inscription(Model):
         title="Lien d'inscription",
         description="Adresse de l'inscription en ligne (https://…) ou page du site (/contacts/).",
     )
+    ouverture: Date | None = Field(
+        None,
+        title="Ouverture des inscriptions",
+        description="Premier jour pour s'inscrire, AAAA-MM-JJ (vide : déjà ouvertes).",
+    )
     date_limite: Date | None = Field(
         None,
         title="Date limite d'inscription",
         description="Dernier jour pour s'inscrire, AAAA-MM-JJ.",
     )
+    complet: Oui = Field(
+        False,
+        title="Complet",
+        description="oui quand il n'y a plus de place (à retirer si des places se libèrent).",
+    )
+
+    @model_validator(mode="after")
+    def _window(self) -> Inscription:
+        if self.ouverture and self.date_limite and self.date_limite < self.ouverture:
+            raise _invalid(
+                "inscription",
+                f"la date limite ({self.date_limite:%d/%m/%Y}) précède l'ouverture "
+                f"({self.ouverture:%d/%m/%Y})",
+            )
+        return self
 
 
 class Accessibilite(Model):
@@ -348,8 +395,21 @@ class Activite(Model):
     tarif: Tarif = Field(
         title="Tarif", description="gratuit, quotient-familial ou payant, avec le montant."
     )
+    acces: Acces = Field(
+        "inscription",
+        title="Comment y accéder",
+        description="libre (sans inscription), inscription, sur-orientation (un professionnel "
+        "propose l'activité à la famille : PRE, CLAS…) ou scolaire (avec la classe).",
+    )
+    seances: list[Seance] = Field(
+        default_factory=list,
+        title="Séances datées",
+        description="Pour un événement ou un stage : chaque jour, avec ses heures.",
+    )
     inscription: Inscription = Field(
-        title="Inscription", description="Comment s'inscrire, lien et date limite."
+        title="Inscription",
+        description="Comment s'inscrire (ou venir, pour un accès libre), lien, ouverture, "
+        "date limite, complet.",
     )
     accessibilite: Accessibilite = Field(
         title="Accessibilité",
@@ -358,8 +418,19 @@ class Activite(Model):
     service: Annotated[Identifiant, Reference("services", "commune.yml")] = Field(
         title="Service", description="Un service de commune.yml.", examples=["sports"]
     )
-    referent: Annotated[Identifiant, Reference("referents", "referents.yml")] = Field(
-        title="Référent", description="Un identifiant de referents.yml."
+    contact: Annotated[Identifiant, Reference("referents", "referents.yml")] = Field(
+        title="Contact",
+        description="Qui répond aux questions des familles sur l'activité : un identifiant de "
+        "referents.yml (l'accueil du service, l'équipe de l'activité).",
+        examples=["accueil-sports"],
+    )
+    referent_handicap: Annotated[Identifiant, Reference("referents", "referents.yml")] | None = (
+        Field(
+            None,
+            title="Référent handicap",
+            description="Qui prépare l'accueil d'un enfant en situation de handicap (vide : le "
+            "référent handicap du service, s'il y en a un).",
+        )
     )
     objectifs: list[Annotated[Identifiant, Reference("objectifs", "pedt.yml")]] = Field(
         default_factory=list,
@@ -380,6 +451,26 @@ class Activite(Model):
         title="Fiche d'exemple",
         description="oui pour une fiche fictive (données d'exemple).",
     )
+
+    @model_validator(mode="after")
+    def _how_to_join(self) -> Activite:
+        fin = self.periode.fin
+        for name in ("ouverture", "date_limite"):
+            day = getattr(self.inscription, name)
+            if day is not None and day > fin:
+                raise _invalid(
+                    "inscription",
+                    f"inscription.{name} ({day:%d/%m/%Y}) vient après la fin de "
+                    f"l'activité ({fin:%d/%m/%Y})",
+                )
+        for seance in self.seances:
+            if not self.periode.debut <= seance.date <= fin:
+                raise _invalid(
+                    "seance",
+                    f"la séance du {seance.date:%d/%m/%Y} est hors de la période "
+                    f"({self.periode.debut:%d/%m/%Y} – {fin:%d/%m/%Y})",
+                )
+        return self
 
 
 # --- ressources/<slug>.yml -----------------------------------------------------------

@@ -20,6 +20,7 @@ import icalendar
 
 from macros.data.kinds import absolute, url
 from macros.present.finder import JOURS
+from macros.present.statut import build_day, statut
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
@@ -41,6 +42,9 @@ def activite_record(c: Catalogue, slug: str, act: Activite) -> dict[str, Any]:
     record["categorie_libelle"] = c.categories[act.categorie]
     record["quartier_libelle"] = c.quartiers[act.lieu.quartier]
     record["service_libelle"] = c.services[act.service]
+    day = build_day()
+    status = statut(act, day)
+    record["statut"] = {"code": status.code, "texte": status.texte, "au": day.isoformat()}
     return record
 
 
@@ -81,6 +85,10 @@ def _oui(value: bool) -> str:
     return "oui" if value else "non"
 
 
+def _day(value: date | None) -> str | None:
+    return value.isoformat() if value else None
+
+
 def _euros(value: Decimal | None) -> str | None:
     return None if value is None else str(value).replace(".", ",")
 
@@ -106,13 +114,22 @@ CSV_COLUMNS: dict[str, CsvColumn] = {
     "tarif": lambda slug, a, c: a.tarif.type,
     "montant": lambda slug, a, c: _euros(a.tarif.montant),
     "montant_max": lambda slug, a, c: _euros(a.tarif.montant_max),
+    "seances": lambda slug, a, c: " | ".join(
+        f"{x.date.isoformat()} {x.debut}-{x.fin}" for x in a.seances
+    ),
+    "acces": lambda slug, a, c: a.acces,
     "inscription": lambda slug, a, c: a.inscription.modalites,
     "inscription_url": lambda slug, a, c: a.inscription.url,
+    "inscription_ouverture": lambda slug, a, c: _day(a.inscription.ouverture),
+    "inscription_date_limite": lambda slug, a, c: _day(a.inscription.date_limite),
+    "complet": lambda slug, a, c: _oui(a.inscription.complet),
+    "statut": lambda slug, a, c: statut(a, build_day()).texte,
     "accueil_handicap": lambda slug, a, c: _oui(a.accessibilite.accueil_handicap),
     "activite_adaptee": lambda slug, a, c: _oui(a.accessibilite.activite_adaptee),
     "acces_pmr": lambda slug, a, c: _oui(a.accessibilite.acces_pmr),
     "service": lambda slug, a, c: a.service,
-    "referent": lambda slug, a, c: a.referent,
+    "contact": lambda slug, a, c: a.contact,
+    "referent_handicap": lambda slug, a, c: r.id if (r := c.referent_handicap(a)) else None,
     "objectifs": lambda slug, a, c: ",".join(a.objectifs),
     "url": lambda slug, a, c: page_url(c, url("activite", slug)),
 }
@@ -157,7 +174,7 @@ def _events(c: Catalogue, slug: str, a: Activite) -> list[icalendar.Event]:
         "url": page_url(c, url("activite", slug)),
     }
     events = []
-    if not a.horaires:
+    if not a.horaires and not a.seances:
         event = icalendar.Event()
         event.add("uid", f"{slug}@{host}")
         event.add("dtstart", a.periode.debut)
@@ -175,6 +192,14 @@ def _events(c: Catalogue, slug: str, a: Activite) -> list[icalendar.Event]:
         event.add("dtend", datetime.combine(day, time.fromisoformat(h.fin), PARIS))
         until = datetime.combine(a.periode.fin, time(23, 59, 59), PARIS).astimezone(UTC)
         event.add("rrule", {"freq": "weekly", "until": until})
+        for key, value in common.items():
+            event.add(key, value)
+        events.append(event)
+    for index, x in enumerate(a.seances):
+        event = icalendar.Event()
+        event.add("uid", f"{slug}-seance-{index}@{host}")
+        event.add("dtstart", datetime.combine(x.date, time.fromisoformat(x.debut), PARIS))
+        event.add("dtend", datetime.combine(x.date, time.fromisoformat(x.fin), PARIS))
         for key, value in common.items():
             event.add(key, value)
         events.append(event)
@@ -228,7 +253,7 @@ def activite_ics(c: Catalogue, slug: str) -> str:
     for event in _events(c, slug, act):
         cal.add_component(event)
     text: str = cal.to_ical().decode("utf-8")
-    if act.horaires:
+    if act.horaires or act.seances:
         head, sep, rest = text.partition("BEGIN:VEVENT\r\n")
         text = head + _paris_timezone_text() + sep + rest
     return text

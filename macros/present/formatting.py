@@ -16,10 +16,14 @@ MOIS = (
 )  # fmt: skip
 
 
-def date_fr(value: date) -> str:
-    """``2025-09-01`` → ``1er septembre 2025``."""
+JOURS_SEMAINE = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def date_fr(value: date, *, jour: bool = False) -> str:
+    """``2025-09-01`` → ``1er septembre 2025`` (``jour``: ``lundi 1er septembre 2025``)."""
     day = "1er" if value.day == 1 else str(value.day)
-    return f"{day} {MOIS[value.month - 1]} {value.year}"
+    text = f"{day} {MOIS[value.month - 1]} {value.year}"
+    return f"{JOURS_SEMAINE[value.weekday()]} {text}" if jour else text
 
 
 def heure_fr(value: str) -> str:

@@ -18,11 +18,12 @@ from markdown_it import MarkdownIt
 from markdown_it.token import Token
 from markupsafe import Markup
 
-from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
+from macros.data.catalogue import ACCES_LABELS, AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
 from macros.data.kinds import absolute, file_path, qr_path, section, url
 from macros.data.selection import jours
 from macros.present.finder import card_data
 from macros.present.formatting import date_fr, heure_fr, public_fr, taille_fr, tarif_fr
+from macros.present.statut import build_day, statut
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
@@ -161,6 +162,9 @@ def environment() -> Environment:
         file_path=file_path,
         qr_path=qr_path,
         absolute=absolute,
+        statut=statut,
+        aujourdhui=build_day,
+        ACCES_LABELS=ACCES_LABELS,
     )
     return env
 

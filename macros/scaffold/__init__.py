@@ -135,7 +135,13 @@ _KINDS = (
             "accessibilite.accueil_handicap": "oui",
         },
         # ``debut`` and ``fin`` are in ``horaires`` and in ``periode``; ``tarif`` is a block.
-        aliases={"debut": "horaires.debut", "fin": "horaires.fin", "tarif": "tarif.type"},
+        # ``--referent``: the contact's option before it was called ``contact``.
+        aliases={
+            "debut": "horaires.debut",
+            "fin": "horaires.fin",
+            "tarif": "tarif.type",
+            "referent": "contact",
+        },
     ),
     Kind(
         "ressource",

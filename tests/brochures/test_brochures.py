@@ -120,7 +120,7 @@ def test_a_guide_holds_exactly_its_selection_with_titles_and_contacts(
     text = _flat(_text(reader))
     for act in selected.values():
         assert _flat(act.titre) in text, act.titre
-        ref = CATALOGUE.referents[act.referent]
+        ref = CATALOGUE.referents[act.contact]
         assert _flat(ref.role) in text and _flat(ref.telephone) in text
     for quartier in {CATALOGUE.quartiers[a.lieu.quartier] for a in selected.values()}:
         assert _flat(quartier) in text

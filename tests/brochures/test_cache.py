@@ -70,7 +70,7 @@ def test_a_new_day_that_changes_a_status_lays_out_again(tmp_path: Path) -> None:
     before = build_brochures(c, today=deadline, cache_dir=tmp_path)
     after = build_brochures(c, today=date.fromordinal(deadline.toordinal() + 1), cache_dir=tmp_path)
     changed = {b.id for b in after if not b.reused}
-    assert "guide-activites-2025-2026" in changed  # « ouvertes jusqu'au » → « closes »
+    assert "guide-activites-2026-2027" in changed  # « ouvertes jusqu'au » → « closes »
     assert {b.id for b in before} == {b.id for b in after}
 
 
@@ -120,7 +120,7 @@ def test_qr_codes_are_drawn_only_for_a_brochure_laid_out_again(
     monkeypatch.setattr(content, "qr_svg", counting)
     assert all(b.reused for b in build_brochures(c, today=TODAY, cache_dir=tmp_path))
     assert drawn == []
-    (guide,) = [b for b in c.brochures if b.id == "guide-activites-2025-2026"]
+    (guide,) = [b for b in c.brochures if b.id == "guide-activites-2026-2027"]
     (rebuilt,) = build_brochure(c, guide, today=TODAY, cache=Cache(tmp_path / "vide"))
     assert not rebuilt.reused
     assert f"{c.commune.url.rstrip('/')}/activites/judo-eveil-initiation/" in drawn

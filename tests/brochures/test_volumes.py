@@ -28,7 +28,7 @@ if TYPE_CHECKING:
 
 TODAY = date(2026, 3, 2)
 C: Catalogue = sample_catalogue()
-(GUIDE,) = [b for b in C.brochures if b.id == "guide-activites-2025-2026"]
+(GUIDE,) = [b for b in C.brochures if b.id == "guide-activites-2026-2027"]
 
 
 def _entries(data: dict[str, Any]) -> list[str]:

@@ -33,6 +33,7 @@ from macros.data.loader import load_catalogue
 from macros.export.qr import qr
 from macros.export.registry import OPEN_DATA, OpenDataFile
 from macros.export.vcard import vcard
+from macros.present.statut import DAY_VARIABLE
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
@@ -124,7 +125,15 @@ JUDO_RECORD = {
         "montant_max": "120",
         "precisions": "par an",
     },
-    "inscription": {"modalites": "Sur le portail Famille.", "url": None, "date_limite": None},
+    "seances": [],
+    "acces": "inscription",
+    "inscription": {
+        "modalites": "Sur le portail Famille.",
+        "url": None,
+        "ouverture": None,
+        "date_limite": None,
+        "complet": False,
+    },
     "accessibilite": {
         "accueil_handicap": True,
         "activite_adaptee": False,
@@ -133,13 +142,25 @@ JUDO_RECORD = {
     },
     "service": "sports",
     "service_libelle": "Service des Sports",
-    "referent": "referent-inclusion",
+    "contact": "referent-inclusion",
+    "referent_handicap": None,
     "objectifs": ["reussite-offre-educative", "acces-pour-tous"],
     "labels": [],
     "image": None,
     "mis_a_jour": None,
     "exemple": True,
+    "statut": {
+        "code": "ouvertes",
+        "texte": "Inscriptions ouvertes, début le 10 septembre 2025",
+        "au": "2025-09-01",
+    },
 }
+
+
+@pytest.fixture(autouse=True)
+def _read_on_1_september_2025(monkeypatch: pytest.MonkeyPatch) -> None:
+    """The statuses in the open data are those of the build day: here, a fixed one."""
+    monkeypatch.setenv(DAY_VARIABLE, "2025-09-01")
 
 
 def test_the_activities_json_holds_every_field_as_written_in_the_yaml() -> None:
@@ -172,7 +193,7 @@ def test_the_activities_json_has_every_sample_activity_as_its_yaml_says() -> Non
     for file in files:
         raw, record = _raw(file), records[file.stem]
         assert record["url"] == f"https://parcours.example.org/activites/{file.stem}/"
-        for key in ("titre", "resume", "categorie", "temps", "service", "referent"):
+        for key in ("titre", "resume", "categorie", "temps", "service", "contact"):
             assert record[key] == raw[key], (file.name, key)
         assert record["lieu"]["quartier"] == raw["lieu"]["quartier"], file.name
         assert record["periode"] == {k: str(v) for k, v in raw["periode"].items()}, file.name
@@ -218,8 +239,9 @@ def test_the_referents_json_holds_every_contact_of_the_fixture() -> None:
 CSV_HEADER = [
     "slug", "titre", "resume", "categorie", "age_min", "age_max", "parents", "temps",
     "horaires", "lieu", "adresse", "quartier", "debut", "fin", "tarif", "montant",
-    "montant_max", "inscription", "inscription_url", "accueil_handicap", "activite_adaptee",
-    "acces_pmr", "service", "referent", "objectifs", "url",
+    "montant_max", "seances", "acces", "inscription", "inscription_url",
+    "inscription_ouverture", "inscription_date_limite", "complet", "statut", "accueil_handicap",
+    "activite_adaptee", "acces_pmr", "service", "contact", "referent_handicap", "objectifs", "url",
 ]  # fmt: skip
 
 
@@ -248,13 +270,20 @@ def test_the_csv_opens_in_a_french_spreadsheet_with_one_line_per_activity() -> N
         "tarif": "quotient-familial",
         "montant": "30",
         "montant_max": "120",
+        "seances": "",
+        "acces": "inscription",
         "inscription": "Sur le portail Famille.",
         "inscription_url": "",
+        "inscription_ouverture": "",
+        "inscription_date_limite": "",
+        "complet": "non",
+        "statut": "Inscriptions ouvertes, début le 10 septembre 2025",
         "accueil_handicap": "oui",
         "activite_adaptee": "non",
         "acces_pmr": "oui",
         "service": "sports",
-        "referent": "referent-inclusion",
+        "contact": "referent-inclusion",
+        "referent_handicap": "",
         "objectifs": "reussite-offre-educative,acces-pour-tous",
         "url": SITE + "activites/judo/",
     }
@@ -380,8 +409,14 @@ def test_the_sample_calendar_holds_every_weekly_session_over_its_period() -> Non
             )
             rule = rrulestr(event["RRULE"].to_ical().decode(), dtstart=start)
             assert [d.date() for d in rule] == expected, (slug, h.jour)
-        if not act.horaires:
+        for index, x in enumerate(act.seances):  # a dated session: one event, that day
+            event = events[f"{slug}-seance-{index}@parcours.example.org"]
+            assert event.decoded("DTSTART").isoformat() == f"{x.date}T{x.debut}:00+01:00"
+            assert event.decoded("DTEND").strftime("%H:%M") == x.fin
+            assert "RRULE" not in event
+        if not act.horaires and not act.seances:
             assert any(u.startswith(f"{slug}@") for u in events)
+    assert any(a.seances for a in SAMPLE.activites.values())
     for event in events.values():
         for prop in ("UID", "DTSTAMP", "DTSTART", "SUMMARY"):
             assert prop in event
@@ -391,7 +426,7 @@ def test_each_activity_has_its_own_calendar() -> None:
     for slug, act in SAMPLE.activites.items():
         cal = _calendar(export.activite_ics(SAMPLE, slug))
         assert {str(e["SUMMARY"]) for e in cal.walk("VEVENT")} == {act.titre}
-        assert len(cal.walk("VTIMEZONE")) == (1 if act.horaires else 0), slug
+        assert len(cal.walk("VTIMEZONE")) == (1 if act.horaires or act.seances else 0), slug
 
 
 # --- Atom --------------------------------------------------------------------------------------

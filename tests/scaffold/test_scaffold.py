@@ -60,7 +60,7 @@ MINIMAL = [
     "--titre", "Tennis de table", "--resume", "Découvrir le ping-pong.", "--categorie", "sport",
     "--age-min", "8", "--age-max", "14", "--lieu-nom", "Gymnase",
     "--lieu-adresse", "1 rue du Stade", "--quartier", "centre-ville", "--service", "sports",
-    "--referent", "referent-inclusion",
+    "--contact", "referent-inclusion",
 ]  # fmt: skip
 
 
@@ -109,7 +109,7 @@ def test_a_field_added_to_the_model_is_asked_in_its_place(mini_data: Path, exten
     answers = {
         "Titre": "Cirque", "Résumé": "Jongler.", "Catégorie": "sport", "Âge minimum": "6",
         "Nom du lieu": "Chapiteau", "Adresse du lieu": "Parc", "Quartier": "le-port",
-        "Transports en commun": "Tram B", "Service": "sports", "Référent": "referent-inclusion",
+        "Transports en commun": "Tram B", "Service": "sports", "Contact": "referent-inclusion",
         "Covoiturage": "oui",
     }  # fmt: skip
     path = new_activite(mini_data, {}, _asker(answers, asked))
@@ -151,9 +151,12 @@ def test_the_older_option_names_still_work(genre: str) -> None:
 
 def test_the_few_aliases_name_fields_the_derivation_cannot_name_alone() -> None:
     kind = KINDS["activite"]
-    assert kind.aliases == {"debut": "horaires.debut", "fin": "horaires.fin", "tarif": "tarif.type"}
+    assert kind.aliases == {
+        "debut": "horaires.debut", "fin": "horaires.fin", "tarif": "tarif.type",
+        "referent": "contact",
+    }  # fmt: skip
     names = [leaf.name for leaf in leaves(Activite)]
-    assert names.count("debut") == names.count("fin") == 2  # horaires and periode
+    assert names.count("debut") == names.count("fin") == 3  # horaires, seances and periode
     assert "tarif" not in names  # a block, not a value
     assert KINDS["ressource"].aliases == KINDS["referent"].aliases == {}
 
@@ -185,7 +188,7 @@ def test_the_written_file_reads_back_as_every_answer(mini_data: Path) -> None:
         "url": "https://www.example.org/inscription", "date_limite": "2025-09-01",
         "accueil_handicap": "oui", "acces_pmr": "oui", "objectifs": ["reussite-offre-educative"],
         "labels": "Label A; Label, avec virgule", "src": "/images/cirque.jpg",
-        "alt": "Un enfant jongle.", "service": "sports", "referent": "referent-inclusion",
+        "alt": "Un enfant jongle.", "service": "sports", "contact": "referent-inclusion",
         "mis_a_jour": "2025-09-15", "exemple": True,
     }  # fmt: skip
     path = new_activite(mini_data, given)
@@ -221,7 +224,7 @@ def test_a_wrong_answer_is_explained_by_the_model_and_asked_again(mini_data: Pat
     script = {
         "Titre": "Cirque", "Résumé": "Jongler.", "Catégorie": "sport", "Nom du lieu": "Chapiteau",
         "Adresse du lieu": "Parc", "Quartier": "le-port", "Jour de la séance (": "mercredi",
-        "Service": "sports", "Référent": "referent-inclusion",
+        "Service": "sports", "Contact": "referent-inclusion",
     }  # fmt: skip
 
     def ask(prompt: str) -> str:
@@ -262,7 +265,7 @@ def test_the_name_comes_from_the_title_and_a_taken_one_is_asked_again(mini_data:
     answers = {
         "Résumé": "Le judo.", "Catégorie": "sport", "Âge minimum": "8", "Nom du lieu": "Dojo",
         "Adresse du lieu": "Rue", "Quartier": "le-port", "Service": "sports",
-        "Référent": "referent-inclusion",
+        "Contact": "referent-inclusion",
     }  # fmt: skip
     rest = _asker(answers, asked)
 
@@ -340,7 +343,7 @@ def test_new_activity_without_questions_writes_a_valid_commented_file(
         "--categorie", "sport", "--age-min", "8", "--age-max", "14", "--temps", "mercredi",
         "--jour", "mercredi", "--debut", "16:00", "--fin", "17:30", "--lieu-nom", "Gymnase",
         "--lieu-adresse", "1 rue du Stade", "--quartier", "centre-ville", "--service", "sports",
-        "--referent", "referent-inclusion",
+        "--contact", "referent-inclusion",
     ])  # fmt: skip
     assert code == 0, capsys.readouterr().err
     path = mini_data / "data" / "activites" / "tennis-de-table-decouverte.yml"
@@ -363,7 +366,7 @@ def test_new_activity_asks_its_questions_in_french(mini_data: Path) -> None:
         "Titre de l'activité": "Atelier cirque", "Résumé": "Jongler et faire de l'équilibre.",
         "Catégorie": "sport", "Âge minimum": "6", "Âge maximum": "10", "Moments": "vacances",
         "Nom du lieu": "Chapiteau", "Adresse du lieu": "Parc municipal", "Quartier": "le-port",
-        "Service": "sports", "Référent": "referent-inclusion", "Type de tarif": "payant",
+        "Service": "sports", "Contact": "referent-inclusion", "Type de tarif": "payant",
         "Montant en euros": "40", "Accueil des enfants": "non",
     }  # fmt: skip
     asked: list[str] = []
@@ -387,7 +390,7 @@ def test_a_wrong_answer_is_refused_in_french_and_leaves_no_file(
         "--projet", str(mini_data), "new", "activite", "--non-interactif",
         "--titre", "Escalade", "--resume", "Grimper.", "--categorie", "escalade",
         "--lieu-nom", "Mur", "--lieu-adresse", "Rue", "--quartier", "centre-ville",
-        "--service", "sports", "--referent", "referent-inclusion", "--age-min", "8",
+        "--service", "sports", "--contact", "referent-inclusion", "--age-min", "8",
     ])  # fmt: skip
     assert code == 1
     assert (

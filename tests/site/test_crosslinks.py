@@ -43,7 +43,10 @@ def test_activity_links_to_its_objectives_referent_service_and_quartier(
         for oid in act.objectifs:
             axe, _ = catalogue.objectifs[oid]
             assert f"/pedt/{axe.id}/#{oid}" in found, (slug, oid)
-        assert f"/contacts/{act.referent}/" in found, slug
+        assert f"/contacts/{act.contact}/" in found, slug
+        handicap = catalogue.referent_handicap(act)
+        if handicap is not None:  # named in the accessibility block
+            assert f"/contacts/{handicap.id}/" in found, slug
         assert f"/contacts/#service-{act.service}" in found, slug
         assert f"/activites/quartier/{act.lieu.quartier}/" in found, slug
         assert f"/activites/categorie/{act.categorie}/" in found, slug
@@ -67,7 +70,11 @@ def test_each_contact_page_lists_the_activities_it_follows(
     for ident in catalogue.referents:
         found = links(sample_site, f"/contacts/{ident}/")
         listed = {p.split("/")[2] for p in found if re.fullmatch(r"/activites/[a-z0-9-]+/", p)}
-        expected = {s for s, a in catalogue.activites.items() if a.referent == ident}
+        expected = {
+            s
+            for s, a in catalogue.activites.items()
+            if a.contact == ident or getattr(catalogue.referent_handicap(a), "id", None) == ident
+        }
         assert listed == expected, ident
         assert (sample_site / "contacts" / f"{ident}.vcf").is_file()
 

@@ -73,7 +73,7 @@ def test_pre_commit_runs_the_data_check_and_the_linters() -> None:
 def test_the_error_message_shown_in_contributing_is_the_real_one(tmp_path: Path) -> None:
     shutil.copytree(ROOT / "data", tmp_path / "data")
     broken = _example().replace('debut: "16:00"', 'debut: "25:00"')
-    broken = broken.replace("referent: referent-handicap-sports", "referent: referent-sport")
+    broken = broken.replace("contact: accueil-sports", "contact: accueil-sport")
     (tmp_path / "data" / "activites" / "tennis-de-table.yml").write_text(broken, encoding="utf-8")
     with pytest.raises(DataErrors) as caught:
         load_catalogue(tmp_path)
