@@ -128,7 +128,7 @@ def test_the_sample_has_every_kind_of_status_on_a_december_day() -> None:
     ],
 )  # fmt: skip
 def test_impossible_dates_and_ways_in_are_refused_in_french(
-    tmp_path: Path, path: list[str], value: object, message: str
+    tmp_path: Path, path: list[str | int], value: object, message: str
 ) -> None:
     import shutil
 
