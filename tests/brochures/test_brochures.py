@@ -479,8 +479,9 @@ def test_a_guide_for_one_age_or_a_few_activities_is_filed_by_category(
     }
     reader = _pdf(sample_site, ident)
     count = len(CATALOGUE.select(BROCHURES[ident].selection))
-    # the cover, then at least two entries a page on average, then the contacts and index
-    assert len(reader.pages) <= 2 + -(-count // 2), f"{len(reader.pages)} pages, {count} fiches"
+    # the cover, then at least two entries a page on average, then the contacts (a full A5
+    # page since each activity names its service desk) and the index
+    assert len(reader.pages) <= 3 + -(-count // 2), f"{len(reader.pages)} pages, {count} fiches"
 
 
 def test_every_quartier_with_activities_has_its_brochure_by_one_rule(sample_site: Path) -> None:
