@@ -183,6 +183,12 @@ class Lieu(Model):
     )
 
 
+def _in_order(debut: str, fin: str) -> None:
+    """A session ends after it starts (a weekly one, or a dated one)."""
+    if fin <= debut:
+        raise _invalid("horaire", f"la fin ({fin}) doit venir après le début ({debut})")
+
+
 class Horaire(Model):
     jour: Jour = Field(
         title="Jour de la séance",
@@ -202,10 +208,7 @@ class Horaire(Model):
 
     @model_validator(mode="after")
     def _order(self) -> Horaire:
-        if self.fin <= self.debut:
-            raise _invalid(
-                "horaire", f"la fin ({self.fin}) doit venir après le début ({self.debut})"
-            )
+        _in_order(self.debut, self.fin)
         return self
 
 
@@ -280,10 +283,7 @@ class Seance(Model):
 
     @model_validator(mode="after")
     def _order(self) -> Seance:
-        if self.fin <= self.debut:
-            raise _invalid(
-                "horaire", f"la fin ({self.fin}) doit venir après le début ({self.debut})"
-            )
+        _in_order(self.debut, self.fin)
         return self
 
 

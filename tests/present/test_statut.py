@@ -125,6 +125,8 @@ def test_the_sample_has_every_kind_of_status_on_a_december_day() -> None:
         (["seances"], [{"date": "2027-09-01", "debut": "10:00", "fin": "12:00"}],
          "la séance du 01/09/2027 est hors de la période"),
         (["acces"], "sur-inscription", "valeur « sur-inscription » inconnue"),
+        (["seances"], [{"date": "2027-01-30", "debut": "12:00", "fin": "10:00"}],
+         "la fin (10:00) doit venir après le début (12:00)"),
     ],
 )  # fmt: skip
 def test_impossible_dates_and_ways_in_are_refused_in_french(
