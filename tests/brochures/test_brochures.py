@@ -53,12 +53,18 @@ def _destinations(reader: PdfReader) -> set[str]:
     return {name.lstrip("/") for name in reader.named_destinations}
 
 
+_QR_ONLY = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCodeModel2)
+
+
 def _qr_urls(path: Path) -> set[str]:
     found: set[str] = set()
     document = pypdfium2.PdfDocument(path)
     for index in range(len(document)):
         image = document[index].render(scale=3).to_pil()
-        found |= {result.text for result in zxingcpp.read_barcodes(image)}
+        # Only (model 2) QR codes, the brochures' kind: at this scale a module is 5 or 6
+        # pixels, and a corner of a code can read as a (false) Micro QR code.
+        codes = zxingcpp.read_barcodes(image, formats=_QR_ONLY)
+        found |= {result.text for result in codes}
     document.close()
     return found
 

@@ -111,13 +111,13 @@ def test_qr_codes_are_drawn_only_for_a_brochure_laid_out_again(
     c = sample_catalogue()
     build_brochures(c, today=TODAY, cache_dir=tmp_path)
     drawn: list[str] = []
-    real = content.qr_svg.__wrapped__
+    real = content.qr_pixels.__wrapped__
 
-    def counting(address: str) -> str:
+    def counting(address: str) -> dict[str, object]:
         drawn.append(address)
         return real(address)
 
-    monkeypatch.setattr(content, "qr_svg", counting)
+    monkeypatch.setattr(content, "qr_pixels", counting)
     assert all(b.reused for b in build_brochures(c, today=TODAY, cache_dir=tmp_path))
     assert drawn == []
     (guide,) = [b for b in c.brochures if b.id == "guide-activites-2026-2027"]
