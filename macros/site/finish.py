@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from macros.site.csp import PolicyError, ThemeScripts, apply_policy
 from macros.site.links import check_links
-from macros.site.pagefind import SearchIndexError, build_index
+from macros.site.pagefind import SearchIndexError, build_index, index_soon
 from macros.site.staging import SOURCES
 from macros.site.theme import accessible_page
 from macros.site.timings import timed
@@ -54,11 +54,12 @@ def finish(
         raise FinishError(
             "Liens internes cassés :\n" + "\n".join(_with_source(p, sources) for p in problems)
         )
-    with timed("pagefind"):
-        try:
-            build_index(site)
-        except SearchIndexError as exc:
-            raise FinishError(str(exc)) from None
+    if not preview:
+        with timed("pagefind"):
+            try:
+                build_index(site)
+            except SearchIndexError as exc:
+                raise FinishError(str(exc)) from None
     theme = ThemeScripts.from_templates(list(theme_dirs))
     try:
         # The preview's server injects its own reload script: no <meta> policy there.
@@ -66,6 +67,8 @@ def finish(
             apply_policy(site, theme, meta=not preview)
     except PolicyError as exc:
         raise FinishError(str(exc)) from None
+    if preview:  # the edited page reloads now; its search follows within a second
+        index_soon(site)
 
 
 def show_errors(site: Path, report: str) -> None:

@@ -68,6 +68,8 @@ def test_serve_shows_the_site_and_reloads_on_data_changes(mini: Path) -> None:
             encoding="utf-8",
         )
         _wait_for(base + "/activites/judo/", "<h1>Judo du mercredi</h1>", 120)
+        # The search index follows the reload (each rebuild starts from an empty folder).
+        _wait_for(base + "/pagefind/pagefind-entry.json", '"languages"', 60)
     finally:
         process.terminate()
         process.wait(timeout=30)

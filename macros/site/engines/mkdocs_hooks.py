@@ -15,6 +15,7 @@ from markupsafe import escape
 from mkdocs.exceptions import PluginError
 
 from macros.site.finish import FinishError, finish, show_errors
+from macros.site.pagefind import wait_for_index
 from macros.site.report import record_failure
 from macros.site.theme import accessible_page
 
@@ -33,6 +34,11 @@ BROCHURES_PAGE = "brochures.md"
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    # The preview's last index is still being written into the folder MkDocs empties next.
+    wait_for_index()
 
 
 def _fail(message: str) -> PluginError:
