@@ -172,7 +172,7 @@ def _typeset_apart(jobs: Sequence[Callable[[], str]], workers: int) -> list[tupl
     brochures' child is a daemon: ``multiprocessing`` refuses it children), read
     without threads (:mod:`selectors`); each forked process dies with its parent, as the
     parent does with the build. The first failure stops the others. Each job's data is
-    written only when its turn comes: while the first ones are laid out.
+    written only when its turn comes, by its own process.
     """
     results: dict[int, tuple[bytes, int]] = {}
     pending = list(enumerate(jobs))[::-1]
@@ -182,7 +182,7 @@ def _typeset_apart(jobs: Sequence[Callable[[], str]], workers: int) -> list[tupl
         while pending or running:
             while pending and len(running) < workers:
                 index, job = pending.pop()
-                readable, pid = _fork_typeset(job())
+                readable, pid = _fork_typeset(job)
                 running[readable] = (index, pid, bytearray())
                 selector.register(readable, selectors.EVENT_READ)
             for ready, _ in selector.select():
@@ -204,15 +204,16 @@ def _typeset_apart(jobs: Sequence[Callable[[], str]], workers: int) -> list[tupl
     return [results[i] for i in range(len(jobs))]
 
 
-def _fork_typeset(encoded: str) -> tuple[int, int]:
-    """A forked process laying ``encoded`` out: (the pipe its result comes by, its pid)."""
+def _fork_typeset(job: Callable[[], str]) -> tuple[int, int]:
+    """A forked process writing ``job``'s data and laying it out: (the pipe its result comes
+    by, its pid). The data is written there, not here: the next process starts at once."""
     readable, writable = os.pipe()
     pid = os.fork()
     if pid == 0:  # the forked process: lay out, send, leave without cleanup
         os.close(readable)
         die_with_parent()
         try:
-            result: tuple[bool, Any] = (True, typeset(encoded))
+            result: tuple[bool, Any] = (True, typeset(job()))
         except TypesetError as exc:
             result = (False, str(exc))
         except BaseException:
