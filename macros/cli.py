@@ -10,6 +10,7 @@ from pathlib import Path
 
 from macros.data.errors import DataErrors
 from macros.data.loader import load_catalogue
+from macros.present.statut import build_day, past_year_warning
 from macros.scaffold import KINDS, ScaffoldError
 from macros.scaffold import new as new_fiche
 from macros.scaffold.options import add_arguments as add_new_arguments
@@ -26,6 +27,9 @@ def _check(root: Path) -> int:
         print(exc.report(), file=sys.stderr)
         return 1
     elapsed = time.perf_counter() - start
+    warning = past_year_warning(catalogue, build_day())
+    if warning:
+        print(warning, file=sys.stderr)
     print(
         f"Données valides : {len(catalogue.activites)} activités, {len(catalogue.ressources)} "
         f"ressources, {len(catalogue.referents)} contacts ({elapsed:.2f} s)."

@@ -16,10 +16,11 @@
   var status = document.getElementById("resultats");
   var empty = document.querySelector("[data-finder-vide]");
   var suggestions = document.querySelector("[data-finder-suggestions]");
-  var FILTERS = ["age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "q"];
+  var FILTERS = ["age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "ouvertes", "q"];
   var NAMES = {
     age: "Âge", categorie: "Catégorie", temps: "Moment", jour: "Jour",
-    quartier: "Quartier", gratuit: "Gratuit", handicap: "Accueil handicap", q: "Mots-clés"
+    quartier: "Quartier", gratuit: "Gratuit", handicap: "Accueil handicap",
+    ouvertes: "Inscriptions ouvertes", q: "Mots-clés"
   };
   var JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
@@ -32,9 +33,21 @@
     return fold(text).split(/\s+/).filter(Boolean);
   }
 
+  // Statuses on the reader's day (assets/statut.js, loaded before this script).
+  var STATUT = window.ParcoursStatut;
+  var TODAY = STATUT.today();
+  var JOINABLE = ["libre", "ouvertes"];
+
   var records = Array.prototype.map.call(list.children, function (li) {
     var d = li.dataset;
+    var st = li.querySelector("[data-statut]").dataset;
+    var code = STATUT.statut(st, TODAY).code;
     return {
+      statut: code,
+      ouvertes: JOINABLE.indexOf(code) >= 0,
+      limite: st.limite,
+      ouverture: st.ouverture,
+      seances: d.seances ? d.seances.split(" ") : [],
       li: li,
       min: d.ageMin === "" ? null : Number(d.ageMin),
       max: d.ageMax === "" ? null : Number(d.ageMax),
@@ -109,6 +122,7 @@
     if (skip !== "quartier" && state.quartier && r.quartier !== state.quartier) return false;
     if (skip !== "gratuit" && state.gratuit && !r.gratuit) return false;
     if (skip !== "handicap" && state.handicap && !r.handicap) return false;
+    if (skip !== "ouvertes" && state.ouvertes && !r.ouvertes) return false;
     if (skip !== "q" && state.q) {
       var terms = words(state.q);
       for (var i = 0; i < terms.length; i++) {
@@ -165,7 +179,7 @@
         if (option.textContent !== text) option.textContent = text;
       });
     });
-    ["gratuit", "handicap"].forEach(function (name) {
+    ["gratuit", "handicap", "ouvertes"].forEach(function (name) {
       var n = 0;
       for (var i = 0; i < records.length; i++) {
         var failed = failedBy[i];
@@ -178,24 +192,28 @@
   }
 
   // --- sorting ---------------------------------------------------------------
-  function isoToday() {
-    var d = new Date();
-    return d.getFullYear() + "-" + String(d.getMonth() + 1).padStart(2, "0") + "-" +
-      String(d.getDate()).padStart(2, "0");
-  }
-
+  // As macros/present/statut.py::prochaine_seance: a weekly day or a dated session.
   function nextSession(r, today) {
     if (r.fin < today) return "9999";
     var start = r.debut > today ? r.debut : today;
-    if (!r.jours.length) return start;
-    var day = new Date(start + "T12:00:00");
+    var best = "9999";
+    r.seances.forEach(function (iso) { if (iso >= today && iso < best) best = iso; });
+    if (!r.jours.length && !r.seances.length) return start;
+    var day = new Date(start + "T12:00:00Z");
     for (var i = 0; i < 7; i++) {
       var iso = day.toISOString().slice(0, 10);
-      if (iso > r.fin) return "9999";
-      if (r.jours.indexOf(JOURS[day.getDay()]) >= 0) return iso;
-      day.setDate(day.getDate() + 1);
+      if (iso > r.fin) break;
+      if (r.jours.indexOf(JOURS[day.getUTCDay()]) >= 0) { if (iso < best) best = iso; break; }
+      day.setUTCDate(day.getUTCDate() + 1);
     }
-    return "9999";
+    return best;
+  }
+
+  // As macros/present/finder.py::sort_key for « limite ».
+  function deadlineKey(r) {
+    if (r.statut === "ouvertes" && r.limite) return "0|" + r.limite;
+    if (r.statut === "bientot" && r.ouverture) return "1|" + r.ouverture;
+    return r.ouvertes ? "2|" : "3|";
   }
 
   var currentSort = null;
@@ -203,7 +221,7 @@
   function sort(tri) {
     if (tri === currentSort) return;
     currentSort = tri;
-    var today = isoToday();
+    var today = TODAY;
     var sorted = records.slice().sort(function (a, b) {
       if (tri === "age") {
         var am = a.min === null ? 99 : a.min;
@@ -213,6 +231,10 @@
         var an = nextSession(a, today);
         var bn = nextSession(b, today);
         if (an !== bn) return an < bn ? -1 : 1;
+      } else if (tri === "limite") {
+        var ad = deadlineKey(a);
+        var bd = deadlineKey(b);
+        if (ad !== bd) return ad < bd ? -1 : 1;
       }
       return a.titre < b.titre ? -1 : a.titre > b.titre ? 1 : 0;
     });
@@ -274,7 +296,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
-      button.textContent = "Retirer « " + NAMES[name] + (name === "gratuit" || name === "handicap" ? "" : " : " + value) +
+      button.textContent = "Retirer « " + NAMES[name] + (name === "gratuit" || name === "handicap" || name === "ouvertes" ? "" : " : " + value) +
         " » (" + plural(n).toLowerCase() + ")";
       button.addEventListener("click", function () {
         var el2 = field(name);

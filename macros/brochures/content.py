@@ -23,7 +23,7 @@ from macros.data.catalogue import ACCES_LABELS, AGE_BANDS, TEMPS_LABELS
 from macros.data.kinds import absolute, section, url
 from macros.data.models import AGE_MAX
 from macros.data.selection import Criteria
-from macros.present.formatting import date_fr, heure_fr, public_fr, tarif_fr
+from macros.present.formatting import date_fr, public_fr, quand_fr, tarif_fr
 from macros.present.statut import statut
 from macros.present.typographie import espaces_fr
 
@@ -188,11 +188,7 @@ class _Writer:
         c = self.c
         ref = c.referents[act.contact]
         status = statut(act, self.today)
-        horaires = [espaces_fr(line) for line in _weekly(act)] + [
-            espaces_fr(f"{date_fr(x.date, jour=True).capitalize()}, "
-                       f"{heure_fr(x.debut)} – {heure_fr(x.fin)}")
-            for x in act.seances
-        ]  # fmt: skip
+        horaires = [espaces_fr(line) for line in quand_fr(act)]
         ins = act.inscription
         acc = act.accessibilite
         return {
@@ -238,21 +234,6 @@ class _Writer:
             entries.append(self.activity(slug, act, anchor=slug not in anchored))
             anchored.add(slug)
         return entries
-
-
-def _weekly(act: Activite) -> list[str]:
-    """The weekly sessions, days sharing the same hours on one line, in the week's order:
-    « Lundi, mardi, jeudi et vendredi 7 h 30 – 8 h 20 » (a long list is a tall entry)."""
-    by_hours: dict[tuple[str, str], list[str]] = {}
-    for h in act.horaires:
-        days = by_hours.setdefault((h.debut, h.fin), [])
-        if h.jour not in days:
-            days.append(h.jour)
-    lines = []
-    for (debut, fin), days in by_hours.items():
-        named = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " et " + days[-1]
-        lines.append(f"{named.capitalize()} {heure_fr(debut)} – {heure_fr(fin)}")
-    return lines
 
 
 Plan = list[tuple[str, str, list[tuple[str, list[tuple[str, "Activite"]]]]]]

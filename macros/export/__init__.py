@@ -259,6 +259,30 @@ def activite_ics(c: Catalogue, slug: str) -> str:
     return text
 
 
+def inscriptions_ics(c: Catalogue) -> str:
+    """The registration agenda for a calendar: one all-day event per opening and deadline."""
+    from macros.present.statut import dates_inscription
+
+    host = c.commune.url.split("//", 1)[-1].strip("/").split("/")[0]
+    cal = _calendar(c, f"Inscriptions – {c.commune.nom}")
+    for d in dates_inscription(c):
+        address = page_url(c, url("activite", d.slug))
+        event = icalendar.Event()
+        event.add("uid", f"{d.slug}-inscription-{d.nature}@{host}")
+        event.add("summary", f"{d.texte} : {d.act.titre}")
+        event.add("dtstart", d.jour)
+        event.add("dtend", d.jour + timedelta(days=1))
+        modalites = d.act.inscription.modalites if d.act.inscription else ""
+        event.add("description", f"{modalites}\n{address}")
+        event.add("url", address)
+        event.add(
+            "dtstamp", datetime.combine(d.act.mis_a_jour or d.act.periode.debut, time(0, 0), UTC)
+        )
+        cal.add_component(event)
+    text: str = cal.to_ical().decode("utf-8")
+    return text
+
+
 def atom_feed(c: Catalogue, count: int = 50) -> str:
     """Atom feed of the latest updated activities and resources."""
     ET.register_namespace("", ATOM)

@@ -58,6 +58,11 @@ OPEN_DATA: tuple[OpenDataFile, ...] = (
         export.activites_ics,
     ),
     OpenDataFile(
+        "donnees/inscriptions.ics",
+        "Les dates d’ouverture et de clôture des inscriptions, pour un agenda (iCalendar)",
+        export.inscriptions_ics,
+    ),
+    OpenDataFile(
         "donnees/ressources.json", "Les ressources pour les parents (JSON)", export.ressources_json
     ),
     OpenDataFile(

@@ -17,12 +17,17 @@ from macros.data.catalogue import TEMPS_LABELS
 from macros.data.fields import fold
 from macros.data.selection import JOURS as JOURS  # the finder's days, imported from here
 from macros.data.selection import Criteria, jours, matches, search_text
+from macros.present.statut import JOINABLE, build_day, prochaine_seance, statut
 
 if TYPE_CHECKING:
+    from datetime import date
+
     from macros.data.catalogue import Catalogue
     from macros.data.models import Activite
 
-PARAMETERS = ("age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "q", "tri")
+PARAMETERS = (
+    "age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "ouvertes", "q", "tri",
+)  # fmt: skip
 """URL parameters of ``/activites/`` and ``/integrer/`` (documented on ``/ecoles/``)."""
 
 
@@ -35,6 +40,8 @@ class FinderQuery:
     quartier: str = ""
     gratuit: bool = False
     handicap: bool = False
+    ouvertes: bool = False
+    """Only what a family can join now: registration open, or no registration needed."""
     q: str = ""
 
     def criteria(self) -> Criteria:
@@ -51,9 +58,43 @@ class FinderQuery:
         )
 
 
-def matches_query(act: Activite, c: Catalogue, query: FinderQuery) -> bool:
-    """The finder's rule: every filter set must match (the browser applies the same)."""
+def matches_query(
+    act: Activite, c: Catalogue, query: FinderQuery, today: date | None = None
+) -> bool:
+    """The finder's rule: every filter set must match (the browser applies the same, on
+    the reader's day; here on ``today``, the build day by default)."""
+    if query.ouvertes and statut(act, today or build_day()).code not in JOINABLE:
+        return False
     return matches(act, query.criteria(), c)
+
+
+SORTS = {"": "Titre", "limite": "Date limite la plus proche", "prochaine": "Prochaine séance",
+         "age": "Âge"}  # fmt: skip
+"""The finder's orders (``tri``), as its form offers them."""
+
+
+def sort_key(act: Activite, tri: str, today: date) -> tuple[str, str]:
+    """Where ``act`` comes in the finder's order ``tri`` on ``today`` (finder.js: the same).
+
+    ``limite``: registration open with a deadline, soonest deadline first; then what opens
+    soon, soonest first; then what one can join without a deadline; then the rest.
+    ``prochaine``: the next session first; what is over last. Ties by title.
+    """
+    title = fold(act.titre)
+    if tri == "age":
+        return (f"{99 if act.public.age_min is None else act.public.age_min:02d}", title)
+    if tri == "prochaine":
+        next_day = prochaine_seance(act, today)
+        return (next_day.isoformat() if next_day else "9999", title)
+    if tri == "limite":
+        st = statut(act, today)
+        ins = act.inscription
+        if st.code == "ouvertes" and ins and ins.date_limite:
+            return (f"0|{ins.date_limite.isoformat()}", title)
+        if st.code == "bientot" and ins and ins.ouverture:
+            return (f"1|{ins.ouverture.isoformat()}", title)
+        return ("2|" if st.code in JOINABLE else "3|", title)
+    return ("", title)
 
 
 _AGE = re.compile(r"[0-9]{1,2}")
@@ -87,6 +128,7 @@ def parse_query(query: str, c: Catalogue) -> FinderQuery:
         quartier=choice("quartier"),
         gratuit=params.get("gratuit") == "1",
         handicap=params.get("handicap") == "1",
+        ouvertes=params.get("ouvertes") == "1",
         q=words,
     )
 
@@ -108,6 +150,7 @@ def card_data(slug: str, act: Activite, c: Catalogue) -> dict[str, str]:
         "titre": fold(act.titre),
         "debut": act.periode.debut.isoformat(),
         "fin": act.periode.fin.isoformat(),
+        "seances": " ".join(x.date.isoformat() for x in act.seances),
     }
 
 
@@ -127,9 +170,10 @@ def option_counts(c: Catalogue) -> dict[str, dict[str, int]]:
     The page is drawn with them, as finder.js writes them: its first update
     changes no label, so nothing moves under the reader's eyes.
     """
+    today = build_day()
     counts: dict[str, dict[str, int]] = {
         "categorie": {}, "temps": {}, "jour": {}, "quartier": {},
-        "cases": {"gratuit": 0, "handicap": 0},
+        "cases": {"gratuit": 0, "handicap": 0, "ouvertes": 0},
     }  # fmt: skip
     for act in c.activites.values():
         chosen: dict[str, list[str]] = {
@@ -143,4 +187,5 @@ def option_counts(c: Catalogue) -> dict[str, dict[str, int]]:
                 counts[name][value] = counts[name].get(value, 0) + 1
         counts["cases"]["gratuit"] += act.tarif.type == "gratuit"
         counts["cases"]["handicap"] += bool(act.accessibilite.accueil_handicap)
+        counts["cases"]["ouvertes"] += statut(act, today).code in JOINABLE
     return counts

@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from datetime import date
     from decimal import Decimal
 
-    from macros.data.models import Public, Tarif
+    from macros.data.models import Activite, Public, Tarif
 
 MOIS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -72,3 +72,27 @@ def tarif_fr(tarif: Tarif) -> str:
     if tarif.precisions:
         text += f" ({tarif.precisions})"
     return text
+
+
+def hebdomadaires_fr(act: Activite) -> list[str]:
+    """The weekly sessions, days sharing the same hours on one line, in the week's order:
+    « Lundi, mardi, jeudi et vendredi 7 h 30 – 8 h 20 » (a long list is a tall entry)."""
+    by_hours: dict[tuple[str, str], list[str]] = {}
+    for h in act.horaires:
+        days = by_hours.setdefault((h.debut, h.fin), [])
+        if h.jour not in days:
+            days.append(h.jour)
+    lines = []
+    for (debut, fin), days in by_hours.items():
+        named = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " et " + days[-1]
+        lines.append(f"{named.capitalize()} {heure_fr(debut)} – {heure_fr(fin)}")
+    return lines
+
+
+def quand_fr(act: Activite) -> list[str]:
+    """When it meets, a line each: the weekly hours (:func:`hebdomadaires_fr`), then each
+    dated session « Samedi 30 janvier 2027, 9 h 30 – 17 h »."""
+    return hebdomadaires_fr(act) + [
+        f"{date_fr(x.date, jour=True).capitalize()}, {heure_fr(x.debut)} – {heure_fr(x.fin)}"
+        for x in act.seances
+    ]

@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from macros.present.formatting import date_fr
 
 if TYPE_CHECKING:
+    from macros.data.catalogue import Catalogue
     from macros.data.models import Activite
 
 DAY_VARIABLE = "PARCOURS_DATE"
@@ -85,3 +86,99 @@ def statut(act: Activite, today: date) -> Statut:
     if starts:
         return Statut("ouvertes", f"Inscriptions ouvertes, début le {date_fr(act.periode.debut)}")
     return Statut("ouvertes", CODES["ouvertes"])
+
+
+def statut_data(act: Activite) -> dict[str, str]:
+    """What ``docs/assets/statut.js`` needs to say the status on the reader's day
+    (``data-*`` attributes; dates as AAAA-MM-JJ, empty when not given)."""
+    ins = act.inscription
+    return {
+        "debut": act.periode.debut.isoformat(),
+        "fin": act.periode.fin.isoformat(),
+        "acces": act.acces,
+        "ouverture": ins.ouverture.isoformat() if ins and ins.ouverture else "",
+        "limite": ins.date_limite.isoformat() if ins and ins.date_limite else "",
+        "complet": "1" if ins is not None and ins.complet else "0",
+    }
+
+
+_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
+
+
+def prochaine_seance(act: Activite, today: date) -> date | None:
+    """The next day the activity meets, from ``today`` on: a weekly day of its period or
+    one of its dated sessions; without either, the first day of its period still to come.
+    None once it is over."""
+    if act.periode.fin < today:
+        return None
+    start = max(act.periode.debut, today)
+    days = {h.jour for h in act.horaires}
+    candidates = [x.date for x in act.seances if x.date >= today]
+    for shift in range(7):
+        day = start + timedelta(days=shift)
+        if day > act.periode.fin:
+            break
+        if _WEEKDAYS[day.weekday()] in days:
+            candidates.append(day)
+            break
+    if not days and not act.seances:
+        candidates.append(start)
+    return min(candidates) if candidates else None
+
+
+def past_year_warning(c: Catalogue, today: date) -> str | None:
+    """A French warning (not an error) when the data are those of a school year already
+    over on ``today`` (it ends on 31 August), or when every activity is over."""
+    year = c.commune.annee_scolaire
+    over = date(int(year.split("-")[1]), 8, 31) < today
+    acts = list(c.activites.values())
+    all_over = bool(acts) and all(a.periode.fin < today for a in acts)
+    if not over and not all_over:
+        return None
+    what = (
+        f"les données sont celles de l'année scolaire {year}, terminée le 31 août"
+        if over
+        else "toutes les activités sont terminées"
+    )
+    return (
+        f"Attention : {what} ; le site dira « Terminée » partout.\n"
+        "  → pour la nouvelle année, changez annee_scolaire dans data/commune.yml et les "
+        "dates (periode, inscription) des activités. Le site est construit quand même."
+    )
+
+
+@dataclass(frozen=True)
+class DateInscription:
+    """One date of the registration agenda: an opening or a deadline."""
+
+    jour: date
+    nature: str
+    """``ouverture`` or ``limite``."""
+    slug: str
+    act: Activite
+
+    @property
+    def texte(self) -> str:
+        return "Ouverture des inscriptions" if self.nature == "ouverture" else "Date limite"
+
+
+def dates_inscription(c: Catalogue, since: date | None = None) -> list[DateInscription]:
+    """Every opening and deadline of registration (from ``since`` on), by date then title.
+    Only activities one registers for; a full one has no date to keep."""
+    found = []
+    for slug, act in c.sorted_activites():
+        ins = act.inscription
+        if act.acces != "inscription" or ins is None or ins.complet:
+            continue
+        for nature, day in (("ouverture", ins.ouverture), ("limite", ins.date_limite)):
+            if day is not None and (since is None or day >= since):
+                found.append(DateInscription(day, nature, slug, act))
+    return sorted(found, key=lambda d: (d.jour, d.nature != "ouverture"))
+
+
+def ouvertes(c: Catalogue, today: date) -> list[tuple[str, Activite]]:
+    """What one can register for on ``today``, soonest deadline first (then by title)."""
+    from macros.present.finder import sort_key
+
+    kept = [(s, a) for s, a in c.sorted_activites() if statut(a, today).code == "ouvertes"]
+    return sorted(kept, key=lambda item: sort_key(item[1], "limite", today))

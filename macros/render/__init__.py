@@ -21,9 +21,9 @@ from markupsafe import Markup
 from macros.data.catalogue import ACCES_LABELS, AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
 from macros.data.kinds import absolute, file_path, qr_path, section, url
 from macros.data.selection import jours
-from macros.present.finder import card_data
-from macros.present.formatting import date_fr, heure_fr, public_fr, taille_fr, tarif_fr
-from macros.present.statut import build_day, statut
+from macros.present.finder import SORTS, card_data
+from macros.present.formatting import date_fr, heure_fr, public_fr, quand_fr, taille_fr, tarif_fr
+from macros.present.statut import build_day, statut, statut_data
 
 if TYPE_CHECKING:
     from markdown_it.rules_core import StateCore
@@ -156,6 +156,7 @@ def environment() -> Environment:
         AGE_BANDS=AGE_BANDS,
         TYPES_RESSOURCE=TYPES_RESSOURCE,
         card_data=card_data,
+        tris=SORTS,
         jours=jours,
         url=url,
         section=section,
@@ -163,6 +164,8 @@ def environment() -> Environment:
         qr_path=qr_path,
         absolute=absolute,
         statut=statut,
+        statut_data=statut_data,
+        quand_fr=quand_fr,
         aujourdhui=build_day,
         ACCES_LABELS=ACCES_LABELS,
     )

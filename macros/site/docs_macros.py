@@ -12,6 +12,7 @@ from macros.site.report import record_failure
 from macros.data.errors import DataErrors
 from macros.data.kinds import TYPES
 from macros.present.finder import form_options, option_counts
+from macros.present.statut import build_day, dates_inscription, ouvertes
 from macros.data.models import Selection
 from macros.export.registry import OPEN_DATA
 from macros.data.project import catalogue_for
@@ -57,6 +58,23 @@ def register(env: Any) -> None:
         "quartiers": list(catalogue.quartiers),
     }
     env.filters["brut"] = brut
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def agenda_inscriptions() -> Markup:
+        """/inscriptions/: what is open now, then each coming opening and deadline."""
+        today = build_day()
+        return render(
+            "agenda.html", c=catalogue, ouvertes=ouvertes(catalogue, today),
+            dates=dates_inscription(catalogue, since=today), base=_base(env),
+        )  # fmt: skip
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def inscriptions_ouvertes(nombre: int = 5) -> Markup:
+        """The home page's « Inscriptions ouvertes en ce moment », soonest deadline first."""
+        return render(
+            "ouvertes_accueil.html", c=catalogue, ouvertes=ouvertes(catalogue, build_day()),
+            nombre=nombre, base=_base(env),
+        )  # fmt: skip
 
     @env.macro  # type: ignore[untyped-decorator]
     def pedt_introduction() -> Markup:

@@ -30,6 +30,7 @@ from macros.brochures.cache import FOLDER as CACHE
 from macros.brochures.typeset import inputs_signature
 from macros.data.errors import DataErrors
 from macros.data.project import catalogue_for
+from macros.present.statut import build_day, past_year_warning
 from macros.site.engines import engine
 from macros.site.processes import die_with_parent
 from macros.site.staging import (
@@ -86,6 +87,10 @@ class Preview:
             return
         if self.report:
             print("Données corrigées : l'aperçu reprend.", file=sys.stderr, flush=True)
+        if self.catalogue is None:  # once, not on every edit
+            warning = past_year_warning(catalogue, build_day())
+            if warning:
+                print(warning, file=sys.stderr, flush=True)
         self.report = ""
         stage(self.root, self.staged, catalogue, self.site_dir, preview=True)
         look = charte(self.root, project_config(self.root))  # checked by the staging

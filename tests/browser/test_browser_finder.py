@@ -140,6 +140,8 @@ def test_the_whole_finder_works_with_the_keyboard_alone(page: Page, site_url: st
     page.keyboard.press("Space")
     page.keyboard.press("Tab")
     page.keyboard.press("Space")  # handicap
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.id") == "f-ouvertes"
     page.keyboard.press("Tab")  # tri
     page.keyboard.press("Tab")
     assert page.evaluate("document.activeElement.textContent.trim()") == "Filtrer"

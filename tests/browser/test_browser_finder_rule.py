@@ -65,8 +65,9 @@ CASES: dict[str, list[str]] = {
     "quartier": [_q(quartier=q) for q in QUARTIERS] + ["quartier=Le-Port", "quartier=nulle-part"],
     "gratuit": ["gratuit=1", "gratuit=0", "gratuit=true", "gratuit=on", "gratuit="],
     "handicap": ["handicap=1", "handicap=0", "handicap=oui"],
+    "ouvertes": ["ouvertes=1", "ouvertes=0", "ouvertes=oui", "ouvertes=1&age=8"],
     "q": [_q(q=text) for text in WORDS] + ["q=judo+eveil", "q=%", "q=caf%C3", "q=a;b"],
-    "tri": ["tri=age", "tri=prochaine", "tri=inconnu", "tri=age&age=8"],
+    "tri": ["tri=age", "tri=prochaine", "tri=limite", "tri=inconnu", "tri=age&age=8"],
 }
 COMBINED = [
     _q(age=age, temps=temps, quartier=quartier)

@@ -72,6 +72,7 @@ def test_the_open_data_files_keep_their_addresses() -> None:
         "donnees/activites.json",
         "donnees/activites.csv",
         "donnees/activites.ics",
+        "donnees/inscriptions.ics",
         "donnees/ressources.json",
         "donnees/referents.json",
         "donnees/schemas/commune.schema.json",
@@ -537,3 +538,30 @@ def test_the_timestamps_of_events_are_their_update_dates(mini_data: Path) -> Non
     assert judo.decoded("DTSTAMP") == datetime(2026, 1, 15, tzinfo=UTC)
     (eveil,) = _calendar(export.activite_ics(c, "eveil-musical")).walk("VEVENT")
     assert eveil.decoded("DTSTAMP") == datetime(2025, 9, 13, tzinfo=UTC)  # no update: first day
+
+
+def test_the_registration_calendar_holds_every_opening_and_deadline() -> None:
+    from macros.present.statut import dates_inscription
+
+    c = sample_catalogue()
+    cal = icalendar.Calendar.from_ical(export.inscriptions_ics(c))
+    events = list(cal.walk("VEVENT"))
+    got = sorted((e.decoded("dtstart"), str(e["summary"]), str(e["url"])) for e in events)
+    want = []
+    for slug, act in c.activites.items():
+        ins = act.inscription
+        if act.acces != "inscription" or ins is None or ins.complet:
+            continue
+        address = export.page_url(c, f"/activites/{slug}/")
+        if ins.ouverture:
+            want.append((ins.ouverture, f"Ouverture des inscriptions : {act.titre}", address))
+        if ins.date_limite:
+            want.append((ins.date_limite, f"Date limite : {act.titre}", address))
+    assert got == sorted(want) and len(want) >= 5
+    for e in events:  # whole days, one day long, a stable id
+        start, end = e.decoded("dtstart"), e.decoded("dtend")
+        assert type(start) is date and end - start == timedelta(days=1)
+    assert len({str(e["uid"]) for e in events}) == len(events)
+    assert [d.jour for d in dates_inscription(c)] == sorted(d.jour for d in dates_inscription(c))
+    full = [s for s, a in c.activites.items() if a.inscription and a.inscription.complet]
+    assert full and not any(d.slug in full for d in dates_inscription(c))

@@ -157,3 +157,92 @@ def test_families_ask_a_service_desk_and_the_handicap_referent_is_named_apart() 
         "accueil-sports",
         "referent-handicap-sports",
     )
+
+
+# --- the next session and the finder's orders --------------------------------------------
+
+
+def test_the_next_session_is_the_next_weekly_day_of_the_period() -> None:
+    from macros.present.statut import prochaine_seance
+
+    judo = _act(horaires=[{"jour": "mercredi", "debut": "14:00", "fin": "15:30"}])
+    assert prochaine_seance(judo, date(2026, 12, 1)) == date(2026, 12, 2)  # a Tuesday
+    assert prochaine_seance(judo, date(2026, 12, 2)) == date(2026, 12, 2)  # that Wednesday
+    assert prochaine_seance(judo, date(2026, 8, 1)) == date(2026, 9, 16)  # not begun yet
+    assert prochaine_seance(judo, date(2027, 6, 24)) is None  # over
+    assert prochaine_seance(judo, date(2027, 6, 20)) == date(2027, 6, 23)  # last Wednesday
+
+
+def test_a_dated_session_comes_before_a_later_weekly_day() -> None:
+    from macros.present.statut import prochaine_seance
+
+    forum = _act(
+        horaires=[{"jour": "samedi", "debut": "10:00", "fin": "12:00"}],
+        seances=[{"date": "2026-12-03", "debut": "18:00", "fin": "20:00"}],
+    )
+    assert prochaine_seance(forum, date(2026, 12, 1)) == date(2026, 12, 3)
+    assert prochaine_seance(forum, date(2026, 12, 4)) == date(2026, 12, 5)
+    dated_only = _act(seances=[{"date": "2027-01-30", "debut": "09:30", "fin": "17:00"}])
+    assert prochaine_seance(dated_only, date(2026, 12, 1)) == date(2027, 1, 30)
+    assert prochaine_seance(dated_only, date(2027, 1, 31)) is None
+    neither = _act()
+    assert prochaine_seance(neither, date(2026, 12, 1)) == date(2026, 12, 1)
+
+
+def test_the_deadline_order_puts_the_soonest_open_deadline_first() -> None:
+    from macros.present.finder import sort_key
+
+    day = date(2026, 12, 1)
+    soon = _act(titre="B", inscription={"date_limite": "2026-12-05"})
+    later = _act(titre="A", inscription={"date_limite": "2027-01-10"})
+    opening = _act(titre="C", inscription={"ouverture": "2026-12-10"})
+    no_deadline = _act(titre="D")
+    free = _act(titre="E", acces="libre")
+    closed = _act(titre="F", inscription={"date_limite": "2026-11-30"})
+    full = _act(titre="G", inscription={"complet": True})
+    acts = [full, closed, free, no_deadline, opening, later, soon]
+    ordered = sorted(acts, key=lambda a: sort_key(a, "limite", day))
+    assert [a.titre for a in ordered] == ["B", "A", "C", "D", "E", "F", "G"]
+    assert sorted(a.titre for a in acts) == [
+        a.titre for a in sorted(acts, key=lambda a: sort_key(a, "", day))
+    ]
+
+
+def test_the_open_filter_keeps_what_a_family_can_join_on_the_day() -> None:
+    from macros.present.finder import FinderQuery, matches_query
+
+    sample = load_catalogue(ROOT)
+    query = FinderQuery(ouvertes=True)
+    for day in (date(2026, 9, 1), date(2026, 12, 1), date(2027, 3, 1), date(2027, 8, 1)):
+        kept = {s for s, a in sample.activites.items() if matches_query(a, sample, query, day)}
+        assert kept == {s for s, a in sample.activites.items() if statut(a, day).code in JOINABLE}
+    # The sample has a realistic mix: on a December day, some open, some not.
+    december = {
+        s for s, a in sample.activites.items()
+        if matches_query(a, sample, query, date(2026, 12, 1))
+    }  # fmt: skip
+    assert 0 < len(december) < len(sample.activites)
+
+
+def test_data_of_a_past_school_year_get_a_french_warning() -> None:
+    from macros.present.statut import past_year_warning
+
+    sample = load_catalogue(ROOT)  # 2026-2027
+    assert past_year_warning(sample, date(2026, 12, 1)) is None
+    assert past_year_warning(sample, date(2027, 6, 1)) is None
+    assert "toutes les activités sont terminées" in (
+        past_year_warning(sample, date(2027, 8, 31)) or ""
+    )
+    warning = past_year_warning(sample, date(2027, 9, 1))
+    assert warning is not None
+    assert "année scolaire 2026-2027, terminée" in warning and "annee_scolaire" in warning
+
+
+def test_the_status_data_say_what_the_script_needs() -> None:
+    from macros.present.statut import statut_data
+
+    act = _act(inscription={"ouverture": "2026-11-02", "date_limite": "2026-12-12"})
+    assert statut_data(act) == {
+        "debut": "2026-09-16", "fin": "2027-06-23", "acces": "inscription",
+        "ouverture": "2026-11-02", "limite": "2026-12-12", "complet": "0",
+    }  # fmt: skip
