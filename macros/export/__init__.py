@@ -20,7 +20,7 @@ import icalendar
 
 from macros.data.kinds import absolute, url
 from macros.present.finder import JOURS
-from macros.present.statut import build_day, statut
+from macros.present.statut import build_day, dates_inscription, statut
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
@@ -165,8 +165,13 @@ def first_day(start: date, jour: str) -> date:
     return start + timedelta(days=(JOURS.index(jour) - start.weekday()) % 7)
 
 
+def _host(c: Catalogue) -> str:
+    """The site's host name, which makes calendar event ids unique."""
+    return c.commune.url.split("//", 1)[-1].strip("/").split("/")[0]
+
+
 def _events(c: Catalogue, slug: str, a: Activite) -> list[icalendar.Event]:
-    host = c.commune.url.split("//", 1)[-1].strip("/").split("/")[0]
+    host = _host(c)
     common = {
         "summary": a.titre,
         "description": f"{a.resume}\n{page_url(c, url('activite', slug))}",
@@ -261,9 +266,7 @@ def activite_ics(c: Catalogue, slug: str) -> str:
 
 def inscriptions_ics(c: Catalogue) -> str:
     """The registration agenda for a calendar: one all-day event per opening and deadline."""
-    from macros.present.statut import dates_inscription
-
-    host = c.commune.url.split("//", 1)[-1].strip("/").split("/")[0]
+    host = _host(c)
     cal = _calendar(c, f"Inscriptions – {c.commune.nom}")
     for d in dates_inscription(c):
         address = page_url(c, url("activite", d.slug))

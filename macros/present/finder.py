@@ -189,3 +189,9 @@ def option_counts(c: Catalogue) -> dict[str, dict[str, int]]:
         counts["cases"]["handicap"] += bool(act.accessibilite.accueil_handicap)
         counts["cases"]["ouvertes"] += statut(act, today).code in JOINABLE
     return counts
+
+
+def ouvertes(c: Catalogue, today: date) -> list[tuple[str, Activite]]:
+    """What one can register for on ``today``, soonest deadline first (then by title)."""
+    kept = [(s, a) for s, a in c.sorted_activites() if statut(a, today).code == "ouvertes"]
+    return sorted(kept, key=lambda item: sort_key(item[1], "limite", today))

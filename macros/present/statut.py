@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
-from macros.present.formatting import date_fr
+from macros.present.formatting import JOURS_SEMAINE, date_fr
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
@@ -102,9 +102,6 @@ def statut_data(act: Activite) -> dict[str, str]:
     }
 
 
-_WEEKDAYS = ("lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche")
-
-
 def prochaine_seance(act: Activite, today: date) -> date | None:
     """The next day the activity meets, from ``today`` on: a weekly day of its period or
     one of its dated sessions; without either, the first day of its period still to come.
@@ -118,7 +115,7 @@ def prochaine_seance(act: Activite, today: date) -> date | None:
         day = start + timedelta(days=shift)
         if day > act.periode.fin:
             break
-        if _WEEKDAYS[day.weekday()] in days:
+        if JOURS_SEMAINE[day.weekday()] in days:
             candidates.append(day)
             break
     if not days and not act.seances:
@@ -174,11 +171,3 @@ def dates_inscription(c: Catalogue, since: date | None = None) -> list[DateInscr
             if day is not None and (since is None or day >= since):
                 found.append(DateInscription(day, nature, slug, act))
     return sorted(found, key=lambda d: (d.jour, d.nature != "ouverture"))
-
-
-def ouvertes(c: Catalogue, today: date) -> list[tuple[str, Activite]]:
-    """What one can register for on ``today``, soonest deadline first (then by title)."""
-    from macros.present.finder import sort_key
-
-    kept = [(s, a) for s, a in c.sorted_activites() if statut(a, today).code == "ouvertes"]
-    return sorted(kept, key=lambda item: sort_key(item[1], "limite", today))

@@ -11,8 +11,8 @@ from macros.present.accessibilite import declaration, typo_fr
 from macros.site.report import record_failure
 from macros.data.errors import DataErrors
 from macros.data.kinds import TYPES
-from macros.present.finder import form_options, option_counts
-from macros.present.statut import build_day, dates_inscription, ouvertes
+from macros.present.finder import form_options, option_counts, ouvertes
+from macros.present.statut import build_day, dates_inscription
 from macros.data.models import Selection
 from macros.export.registry import OPEN_DATA
 from macros.data.project import catalogue_for

@@ -11,7 +11,8 @@ import pytest
 
 from conftest import ROOT, site_pages
 from macros.data.loader import load_catalogue
-from macros.present.statut import build_day, dates_inscription, ouvertes
+from macros.present.finder import ouvertes
+from macros.present.statut import build_day, dates_inscription
 
 if TYPE_CHECKING:
     from pathlib import Path
