@@ -16,12 +16,10 @@
   var status = document.getElementById("resultats");
   var empty = document.querySelector("[data-finder-vide]");
   var suggestions = document.querySelector("[data-finder-suggestions]");
-  var FILTERS = ["age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "ouvertes", "q"];
-  var NAMES = {
-    age: "Âge", categorie: "Catégorie", temps: "Moment", jour: "Jour",
-    quartier: "Quartier", gratuit: "Gratuit", handicap: "Accueil handicap",
-    ouvertes: "Inscriptions ouvertes", q: "Mots-clés"
-  };
+  var SELECTS = ["quand", "moment", "quartier", "categorie", "prix", "acces"];
+  var CASES = ["ouvertes", "fauteuil", "handicap", "adaptee"];
+  // In the form's order (macros/present/finder.py::PARAMETERS, tri apart).
+  var FILTERS = ["age", "q", "quand", "moment", "quartier", "categorie", "prix", "acces"].concat(CASES);
   var JOURS = ["dimanche", "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"];
 
   // As macros.data.fields.fold, which wrote data-texte: compatibility forms too (ﬁ → fi).
@@ -38,30 +36,34 @@
   var TODAY = STATUT.today();
   var JOINABLE = ["libre", "ouvertes"];
 
+  function list_(value) { return value ? value.split(" ") : []; }
+
   var records = Array.prototype.map.call(list.children, function (li) {
     var d = li.dataset;
     var st = li.querySelector("[data-statut]").dataset;
     var code = STATUT.statut(st, TODAY).code;
-    return {
+    var r = {
       statut: code,
       ouvertes: JOINABLE.indexOf(code) >= 0,
       limite: st.limite,
       ouverture: st.ouverture,
-      seances: d.seances ? d.seances.split(" ") : [],
+      seances: list_(d.seances),
       li: li,
       min: d.ageMin === "" ? null : Number(d.ageMin),
       max: d.ageMax === "" ? null : Number(d.ageMax),
-      categorie: d.categorie,
-      temps: d.temps.split(" "),
-      jours: d.jours ? d.jours.split(" ") : [],
-      quartier: d.quartier,
-      gratuit: d.gratuit === "1",
+      jours: list_(d.jours),
+      fauteuil: d.fauteuil === "1",
       handicap: d.handicap === "1",
+      adaptee: d.adaptee === "1",
       texte: d.texte,
       titre: d.titre,
       debut: d.debut,
-      fin: d.fin
+      fin: d.fin,
+      values: {}
     };
+    // The options of each select that keep this activity (card_data in Python).
+    SELECTS.forEach(function (name) { r.values[name] = list_(d[name]); });
+    return r;
   });
 
   // --- state <-> form <-> URL ----------------------------------------------
@@ -94,10 +96,19 @@
     });
   }
 
+  // Addresses written before « Quand ? » and the price ceiling (finder.py::FORMER).
+  var WEEK = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche"];
+  var TIMES = ["scolaire", "periscolaire", "mercredi", "vacances", "week-end"];
   function fromURL() {
     var params = new URLSearchParams(window.location.search);
     var state = {};
     FILTERS.concat(["tri"]).forEach(function (name) { state[name] = params.get(name) || ""; });
+    if (!params.has("quand")) {
+      var jour = params.get("jour") || "", temps = params.get("temps") || "";
+      if (WEEK.indexOf(jour) >= 0) state.quand = jour === "samedi" || jour === "dimanche" ? "week-end" : jour;
+      else if (TIMES.indexOf(temps) >= 0) state.quand = temps;
+    }
+    if (!params.has("prix") && params.get("gratuit") === "1") state.prix = "gratuit";
     return state;
   }
 
@@ -116,13 +127,13 @@
       var age = Number(state.age);
       if (r.min === null || r.max === null || age < r.min || age > r.max) return false;
     }
-    if (skip !== "categorie" && state.categorie && r.categorie !== state.categorie) return false;
-    if (skip !== "temps" && state.temps && r.temps.indexOf(state.temps) < 0) return false;
-    if (skip !== "jour" && state.jour && r.jours.indexOf(state.jour) < 0) return false;
-    if (skip !== "quartier" && state.quartier && r.quartier !== state.quartier) return false;
-    if (skip !== "gratuit" && state.gratuit && !r.gratuit) return false;
-    if (skip !== "handicap" && state.handicap && !r.handicap) return false;
-    if (skip !== "ouvertes" && state.ouvertes && !r.ouvertes) return false;
+    for (var s = 0; s < SELECTS.length; s++) {
+      var name = SELECTS[s];
+      if (skip !== name && state[name] && r.values[name].indexOf(state[name]) < 0) return false;
+    }
+    for (var c = 0; c < CASES.length; c++) {
+      if (skip !== CASES[c] && state[CASES[c]] && !r[CASES[c]]) return false;
+    }
     if (skip !== "q" && state.q) {
       var terms = words(state.q);
       for (var i = 0; i < terms.length; i++) {
@@ -164,13 +175,12 @@
   // Results each option would give, other filters unchanged: a record counts for
   // the options of filter `name` when `name` is the only filter it fails (or none).
   function updateCounts(failedBy) {
-    ["categorie", "temps", "jour", "quartier"].forEach(function (name) {
+    SELECTS.forEach(function (name) {
       var counts = {};
       for (var i = 0; i < records.length; i++) {
         var failed = failedBy[i];
         if (failed.length > 1 || (failed.length === 1 && failed[0] !== name)) continue;
-        var r = records[i];
-        var values = name === "temps" ? r.temps : name === "jour" ? r.jours : [r[name]];
+        var values = records[i].values[name];
         for (var j = 0; j < values.length; j++) counts[values[j]] = (counts[values[j]] || 0) + 1;
       }
       Array.prototype.forEach.call(field(name).options, function (option) {
@@ -179,7 +189,7 @@
         if (option.textContent !== text) option.textContent = text;
       });
     });
-    ["gratuit", "handicap", "ouvertes"].forEach(function (name) {
+    CASES.forEach(function (name) {
       var n = 0;
       for (var i = 0; i < records.length; i++) {
         var failed = failedBy[i];
@@ -282,31 +292,120 @@
     }
   });
 
+  // --- what a filter says, on its chip and in the suggestions --------------------
+  function describe(name, state) {
+    var value = state[name];
+    if (name === "age") return value === "0" ? "Moins d’un an" : Number(value) + (Number(value) > 1 ? " ans" : " an");
+    if (name === "q") return "Mots-clés : " + value;
+    var el = field(name);
+    if (el.type === "checkbox") return form.querySelector('label[for="f-' + name + '"]').dataset.label;
+    var text = el.options[el.selectedIndex].dataset.label;
+    return name === "quartier" ? "Quartier : " + text : name === "categorie" ? "Catégorie : " + text : text;
+  }
+
+  function clear(name) {
+    var el = field(name);
+    if (el.type === "checkbox") el.checked = false; else el.value = "";
+  }
+
+  function active(state) {
+    return FILTERS.filter(function (name) { return state[name] !== ""; });
+  }
+
   // --- empty result: which filter to relax --------------------------------
   function suggest(state) {
     suggestions.textContent = "";
-    FILTERS.forEach(function (name) {
-      if (!state[name]) return;
+    active(state).forEach(function (name) {
       var n = count(state, name);
       if (!n) return;
-      var value = state[name];
-      var el = field(name);
-      if (el.tagName === "SELECT") value = el.options[el.selectedIndex].dataset.label;
       var li = document.createElement("li");
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
-      button.textContent = "Retirer « " + NAMES[name] + (name === "gratuit" || name === "handicap" || name === "ouvertes" ? "" : " : " + value) +
-        " » (" + plural(n).toLowerCase() + ")";
+      button.textContent = "Retirer « " + describe(name, state) + " » (" + plural(n).toLowerCase() + ")";
       button.addEventListener("click", function () {
-        var el2 = field(name);
-        if (el2.type === "checkbox") el2.checked = false; else el2.value = "";
+        clear(name);
         update(true);
         status.focus();
       });
       li.appendChild(button);
       suggestions.appendChild(li);
     });
+  }
+
+  // --- active filters as chips: one button each removes it -----------------------
+  var chips = document.querySelector("[data-finder-puces]");
+  function chip(text, hint, action) {
+    var li = document.createElement("li");
+    var button = document.createElement("button");
+    button.type = "button";
+    button.className = "pc-puce";
+    var hidden = document.createElement("span");
+    hidden.className = "pc-invisible";
+    hidden.textContent = hint;
+    var cross = document.createElement("span");
+    cross.setAttribute("aria-hidden", "true");
+    cross.textContent = "×";
+    button.appendChild(hidden);
+    button.appendChild(document.createTextNode(text + " "));
+    button.appendChild(cross);
+    button.addEventListener("click", action);
+    li.appendChild(button);
+    chips.appendChild(li);
+  }
+
+  function drawChips(state) {
+    if (!chips) return;
+    chips.textContent = "";
+    var names = active(state);
+    names.forEach(function (name, index) {
+      chip(describe(name, state), "Retirer le filtre ", function () {
+        clear(name);
+        update(true);
+        var left = chips.querySelectorAll("button");
+        (left.length ? left[Math.min(index, left.length - 1)] : status).focus();
+      });
+    });
+    if (names.length > 1) {
+      chip("Tout effacer", "Filtres : ", function () {
+        FILTERS.forEach(clear);
+        update(true);
+        status.focus();
+      });
+    }
+    chips.hidden = names.length === 0;
+  }
+
+  // --- « Filtrer » on phones: the form behind a disclosure button ----------------
+  var opener = document.querySelector("[data-finder-ouvrir]");
+  var badge = document.querySelector("[data-finder-actifs]");
+  var show = form.querySelector("[data-finder-voir]");
+  var narrow = window.matchMedia("(max-width: 59.9375em)");
+  function setOpen(open) {
+    form.classList.toggle("pc-filtres--ouvert", open);
+    opener.setAttribute("aria-expanded", String(open));
+  }
+
+  if (opener) {
+    opener.addEventListener("click", function () {
+      var open = opener.getAttribute("aria-expanded") !== "true";
+      setOpen(open);
+      if (open) field("age").focus();
+    });
+    form.addEventListener("keydown", function (event) {
+      if (event.key === "Escape" && narrow.matches && opener.getAttribute("aria-expanded") === "true") {
+        setOpen(false);
+        opener.focus();
+      }
+    });
+    document.querySelector("[data-finder-barre]").hidden = false;
+  }
+
+  function drawSummary(state, shown) {
+    var n = active(state).length;
+    if (badge) badge.textContent = n ? " — " + n + (n > 1 ? " filtres actifs" : " filtre actif") : "";
+    var text = shown === 0 ? "Aucune activité à voir" : shown === 1 ? "Voir l’activité" : "Voir les " + shown + " activités";
+    if (show.textContent !== text) show.textContent = text;
   }
 
   // --- apply ------------------------------------------------------------------
@@ -323,7 +422,11 @@
     sort(state.tri);
     limit = PAGE;
     draw();
-    if (!form.hasAttribute("data-finder-fixe")) updateCounts(failedBy);
+    if (!form.hasAttribute("data-finder-fixe")) {
+      updateCounts(failedBy);
+      drawChips(state);
+      drawSummary(state, shown);
+    }
     empty.hidden = shown !== 0;
     if (shown === 0) suggest(state);
     clearTimeout(announceTimer);
@@ -345,20 +448,37 @@
     apply(state);
   }
 
+  // One history entry per committed change: the arrow keys on a select, or the letters
+  // typed in a field, replace the entry the control's first change pushed, until the
+  // reader leaves the control, presses Entrée or takes the pointer. A check box commits.
+  var adjusting = null;
+  function changed(event) {
+    var target = event.target;
+    var push = target.type === "checkbox" || adjusting !== target;
+    adjusting = target.type === "checkbox" ? null : target;
+    update(push);
+  }
+  form.addEventListener("change", changed);
+  form.addEventListener("input", function (event) {
+    if (event.target.name === "q" || event.target.name === "age") changed(event);
+  });
+  form.addEventListener("focusout", function (event) { if (event.target === adjusting) adjusting = null; });
+  form.addEventListener("pointerdown", function () { adjusting = null; });
+  form.addEventListener("keydown", function (event) { if (event.key === "Enter") adjusting = null; });
+
   form.addEventListener("submit", function (event) {
     event.preventDefault();
     update(true);
-  });
-  form.addEventListener("change", function () { update(true); });
-  form.addEventListener("input", function (event) {
-    if (event.target.name === "q" || event.target.name === "age") update(false);
+    // « Voir les N activités »: the list, with the form folded away on a phone.
+    if (opener && narrow.matches) setOpen(false);
+    status.focus();
   });
   form.addEventListener("reset", function () {
     setTimeout(function () { update(true); }, 0);
   });
   window.addEventListener("popstate", function () {
-    var state = fromURL();
-    writeForm(state);
+    adjusting = null;
+    writeForm(fromURL());
     apply(readForm());
   });
 

@@ -50,6 +50,14 @@ ACCES_LABELS = {
 }
 """How a family joins an activity (its ``acces``), in plain words."""
 
+ACCES_COURTS = {
+    "libre": "Sans inscription",
+    "inscription": "Sur inscription",
+    "sur-orientation": "Sur proposition d’un professionnel",
+    "scolaire": "Avec la classe",
+}
+"""« Comment y accéder ? », as the finder offers it (ACCES_LABELS says it in full)."""
+
 TEMPS_LABELS = {
     "scolaire": "Temps scolaire",
     "periscolaire": "Périscolaire (avant et après l'école)",

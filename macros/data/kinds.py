@@ -92,6 +92,26 @@ KINDS: dict[str, Kind] = {
         "activites/temps/{}/", "page", "facette.html", (HOME, FINDER), "data/activites",
         searchable=False,
     ),
+    "quand": Kind(
+        "activites/quand/{}/", "page", "facette.html", (HOME, FINDER), "data/activites",
+        searchable=False,
+    ),
+    "moment": Kind(
+        "activites/moment/{}/", "page", "facette.html", (HOME, FINDER), "data/activites",
+        searchable=False,
+    ),
+    "prix": Kind(
+        "activites/prix/{}/", "page", "facette.html", (HOME, FINDER), "data/activites",
+        searchable=False,
+    ),
+    "acces": Kind(
+        "activites/acces/{}/", "page", "facette.html", (HOME, FINDER), "data/activites",
+        searchable=False,
+    ),
+    "accessibilite": Kind(
+        "activites/accessibilite/{}/", "page", "facette.html", (HOME, FINDER), "data/activites",
+        searchable=False,
+    ),
 }  # fmt: skip
 
 ANCHORS: dict[str, str] = {

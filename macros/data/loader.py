@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel, TypeAdapter, ValidationError
 
 from macros.data.audit import audit_errors
-from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS, Catalogue
+from macros.data.catalogue import ACCES_COURTS, AGE_BANDS, TEMPS_LABELS, Catalogue
 from macros.data.errors import DataError, DataErrors
 from macros.data.kinds import docs_paths, generated_pages, path_of
 from macros.data.messages import describe, field_path
@@ -31,7 +31,7 @@ from macros.data.models import (
     Ressource,
 )
 from macros.data.reader import Document, read_yaml
-from macros.data.selection import Criteria, matches
+from macros.data.selection import MOMENTS, PRIX, QUAND_LABELS, Criteria, matches
 
 if TYPE_CHECKING:
     from macros.data.reader import Loc
@@ -153,6 +153,9 @@ def load_catalogue(root: Path) -> Catalogue:
             "quartier": {q.id for q in commune.item.quartiers},
             "categorie": {k.id for k in commune.item.categories},
             "temps": set(TEMPS_LABELS),
+            "quand": set(QUAND_LABELS), "moment": {m for m, *_ in MOMENTS},
+            "prix": {p for p, *_ in PRIX}, "acces": set(ACCES_COURTS),
+            "accessibilite": {"fauteuil", "handicap", "adaptee"},
         })  # fmt: skip
         redirected = {r.de for r in redirections.item.redirections} if redirections else set()
         if (root / "docs").is_dir():  # a data-only folder (tests, tools) has no pages to check

@@ -13,10 +13,21 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 from urllib.parse import parse_qsl
 
-from macros.data.catalogue import TEMPS_LABELS
+from macros.data.catalogue import ACCES_COURTS, TEMPS_LABELS
 from macros.data.fields import fold
 from macros.data.selection import JOURS as JOURS  # the finder's days, imported from here
-from macros.data.selection import Criteria, jours, matches, search_text
+from macros.data.selection import (
+    MOMENTS,
+    PRIX,
+    QUAND_LABELS,
+    Criteria,
+    jours,
+    matches,
+    moments,
+    quand,
+    search_text,
+    under_ceiling,
+)
 from macros.present.statut import JOINABLE, build_day, prochaine_seance, statut
 
 if TYPE_CHECKING:
@@ -26,34 +37,50 @@ if TYPE_CHECKING:
     from macros.data.models import Activite
 
 PARAMETERS = (
-    "age", "categorie", "temps", "jour", "quartier", "gratuit", "handicap", "ouvertes", "q", "tri",
+    "age", "q", "quand", "moment", "quartier", "categorie", "prix", "acces",
+    "ouvertes", "fauteuil", "handicap", "adaptee", "tri",
 )  # fmt: skip
-"""URL parameters of ``/activites/`` and ``/integrer/`` (documented on ``/ecoles/``)."""
+"""URL parameters of ``/activites/`` and ``/integrer/`` (documented on ``/ecoles/``), in the
+form's order."""
+
+CASES = ("ouvertes", "fauteuil", "handicap", "adaptee")
+"""The form's check boxes."""
+
+FORMER = {"temps": "quand", "jour": "quand", "gratuit": "prix"}
+"""Parameters of addresses written before « Quand ? » and the price ceiling, still read:
+``jour=mercredi`` and ``temps=mercredi`` are ``quand=mercredi``, ``gratuit=1`` is
+``prix=gratuit``, ``jour=samedi`` is ``quand=week-end``."""
 
 
 @dataclass(frozen=True)
 class FinderQuery:
     age: int | None = None
+    q: str = ""
+    quand: str = ""
+    moment: str = ""
     categorie: str = ""
-    temps: str = ""
-    jour: str = ""
     quartier: str = ""
-    gratuit: bool = False
+    prix: str = ""
+    acces: str = ""
+    fauteuil: bool = False
     handicap: bool = False
+    adaptee: bool = False
     ouvertes: bool = False
     """Only what a family can join now: registration open, or no registration needed."""
-    q: str = ""
 
     def criteria(self) -> Criteria:
         """The finder's filters as the site's one selection rule: an unset filter keeps all."""
         return Criteria(
             ages=None if self.age is None else (self.age, self.age),
             categories=frozenset([self.categorie] if self.categorie else []),
-            temps=frozenset([self.temps] if self.temps else []),
-            jours=frozenset([self.jour] if self.jour else []),
             quartiers=frozenset([self.quartier] if self.quartier else []),
-            gratuit=True if self.gratuit else None,
+            quand=frozenset([self.quand] if self.quand else []),
+            moments=frozenset([self.moment] if self.moment else []),
+            prix=self.prix or None,
+            acces=frozenset([self.acces] if self.acces else []),
+            fauteuil=True if self.fauteuil else None,
             accueil_handicap=True if self.handicap else None,
+            adaptee=True if self.adaptee else None,
             words=tuple(fold(self.q).split()),
         )
 
@@ -100,8 +127,22 @@ def sort_key(act: Activite, tri: str, today: date) -> tuple[str, str]:
 _AGE = re.compile(r"[0-9]{1,2}")
 
 
+def _former(params: dict[str, str]) -> dict[str, str]:
+    """Parameters of :data:`FORMER` as today's (finder.js: the same), when today's is absent."""
+    if "quand" not in params:
+        jour = params.get("jour", "")
+        temps = params.get("temps", "")
+        if jour in JOURS:
+            params["quand"] = "week-end" if jour in ("samedi", "dimanche") else jour
+        elif temps in TEMPS_LABELS:
+            params["quand"] = temps
+    if "prix" not in params and params.get("gratuit") == "1":
+        params["prix"] = "gratuit"
+    return params
+
+
 def parse_query(query: str, c: Catalogue) -> FinderQuery:
-    """The filters an address (``age=8&temps=mercredi``) sets, as finder.js reads them.
+    """The filters an address (``age=8&quand=mercredi``) sets, as finder.js reads them.
 
     The script puts each parameter into the form, which keeps what it can hold
     (a number for the age, an offered choice for a select, ``1`` for a check
@@ -110,6 +151,7 @@ def parse_query(query: str, c: Catalogue) -> FinderQuery:
     params: dict[str, str] = {}
     for name, value in parse_qsl(query, keep_blank_values=True):
         params.setdefault(name, value)
+    params = _former(params)
     options = {name: dict(choices) for name, choices in form_options(c).items()}
 
     def choice(name: str) -> str:
@@ -122,30 +164,35 @@ def parse_query(query: str, c: Catalogue) -> FinderQuery:
     words = params.get("q", "").replace("\r", "").replace("\n", "").strip()
     return FinderQuery(
         age=int(age) if _AGE.fullmatch(age) else None,
-        categorie=choice("categorie"),
-        temps=choice("temps"),
-        jour=choice("jour"),
-        quartier=choice("quartier"),
-        gratuit=params.get("gratuit") == "1",
-        handicap=params.get("handicap") == "1",
-        ouvertes=params.get("ouvertes") == "1",
         q=words,
+        quand=choice("quand"),
+        moment=choice("moment"),
+        quartier=choice("quartier"),
+        categorie=choice("categorie"),
+        prix=choice("prix"),
+        acces=choice("acces"),
+        **{name: params.get(name) == "1" for name in CASES},
     )
 
 
 def card_data(slug: str, act: Activite, c: Catalogue) -> dict[str, str]:
     """``data-*`` attributes of an activity card, read by the finder's script."""
     pub = act.public
+    acc = act.accessibilite
     return {
         "slug": slug,
         "age-min": "" if pub.age_min is None else str(pub.age_min),
         "age-max": "" if pub.age_max is None else str(pub.age_max),
         "categorie": act.categorie,
-        "temps": " ".join(act.temps),
+        "quand": " ".join(quand(act)),
+        "moment": " ".join(moments(act)),
         "jours": " ".join(jours(act)),
         "quartier": act.lieu.quartier,
-        "gratuit": "1" if act.tarif.type == "gratuit" else "0",
-        "handicap": "1" if act.accessibilite.accueil_handicap else "0",
+        "prix": " ".join(ident for ident, _, _ in PRIX if under_ceiling(act, ident)),
+        "acces": act.acces,
+        "fauteuil": "1" if acc.acces_pmr else "0",
+        "handicap": "1" if acc.accueil_handicap else "0",
+        "adaptee": "1" if acc.activite_adaptee else "0",
         "texte": search_text(act, c),
         "titre": fold(act.titre),
         "debut": act.periode.debut.isoformat(),
@@ -155,13 +202,37 @@ def card_data(slug: str, act: Activite, c: Catalogue) -> dict[str, str]:
 
 
 def form_options(c: Catalogue) -> dict[str, list[tuple[str, str]]]:
-    """Choices of each select of the finder's form: (value, label)."""
+    """Choices of each select of the finder's form: (value, label), in the form's order."""
     return {
+        "quand": list(QUAND_LABELS.items()),
+        "moment": [(ident, label) for ident, label, _, _ in MOMENTS],
         "categorie": list(c.categories.items()),
-        "temps": list(TEMPS_LABELS.items()),
-        "jour": [(j, j.capitalize()) for j in JOURS],
         "quartier": list(c.quartiers.items()),
+        "prix": [(ident, label) for ident, label, _ in PRIX],
+        "acces": list(ACCES_COURTS.items()),
     }
+
+
+def values(act: Activite, name: str) -> list[str]:
+    """The options of select ``name`` that keep ``act`` (card_data: the same, for finder.js)."""
+    if name == "quand":
+        return quand(act)
+    if name == "moment":
+        return moments(act)
+    if name == "prix":
+        return [ident for ident, _, _ in PRIX if under_ceiling(act, ident)]
+    if name == "quartier":
+        return [act.lieu.quartier]
+    return [act.categorie if name == "categorie" else act.acces]
+
+
+def case(act: Activite, name: str, today: date) -> bool:
+    """Whether check box ``name`` keeps ``act``."""
+    acc = act.accessibilite
+    if name == "ouvertes":
+        return statut(act, today).code in JOINABLE
+    return {"fauteuil": acc.acces_pmr, "handicap": acc.accueil_handicap,
+            "adaptee": acc.activite_adaptee}[name]  # fmt: skip
 
 
 def option_counts(c: Catalogue) -> dict[str, dict[str, int]]:
@@ -171,23 +242,15 @@ def option_counts(c: Catalogue) -> dict[str, dict[str, int]]:
     changes no label, so nothing moves under the reader's eyes.
     """
     today = build_day()
-    counts: dict[str, dict[str, int]] = {
-        "categorie": {}, "temps": {}, "jour": {}, "quartier": {},
-        "cases": {"gratuit": 0, "handicap": 0, "ouvertes": 0},
-    }  # fmt: skip
+    names = list(form_options(c))
+    counts: dict[str, dict[str, int]] = {name: {} for name in names}
+    counts["cases"] = dict.fromkeys(CASES, 0)
     for act in c.activites.values():
-        chosen: dict[str, list[str]] = {
-            "categorie": [act.categorie],
-            "temps": list(act.temps),
-            "jour": list(jours(act)),
-            "quartier": [act.lieu.quartier],
-        }
-        for name, values in chosen.items():
-            for value in values:
+        for name in names:
+            for value in values(act, name):
                 counts[name][value] = counts[name].get(value, 0) + 1
-        counts["cases"]["gratuit"] += act.tarif.type == "gratuit"
-        counts["cases"]["handicap"] += bool(act.accessibilite.accueil_handicap)
-        counts["cases"]["ouvertes"] += statut(act, today).code in JOINABLE
+        for name in CASES:
+            counts["cases"][name] += case(act, name, today)
     return counts
 
 

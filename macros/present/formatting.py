@@ -62,7 +62,7 @@ def tarif_fr(tarif: Tarif) -> str:
     if tarif.type == "gratuit":
         text = "Gratuit"
     elif tarif.type == "quotient-familial":
-        text = "Selon le quotient familial"
+        text = "Selon vos revenus (quotient familial)"
         if tarif.montant is not None and tarif.montant_max is not None:
             text += f" : de {euros(tarif.montant)} à {euros(tarif.montant_max)}"
         elif tarif.montant is not None:

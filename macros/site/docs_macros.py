@@ -126,8 +126,10 @@ def register(env: Any) -> None:
 
     @env.macro  # type: ignore[untyped-decorator]
     def facettes() -> Markup:
-        """Links to the pre-built lists by age, moment, quartier and category."""
-        return render("facettes.html", c=catalogue, base=_base(env))
+        """Links to the pre-built lists, one per choice of the finder."""
+        return render(
+            "facettes.html", c=catalogue, options=form_options(catalogue), base=_base(env)
+        )
 
     @env.macro  # type: ignore[untyped-decorator]
     def pedt_axes(axe: str | None = None, niveau: int = 0) -> Markup:

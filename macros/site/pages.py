@@ -13,9 +13,9 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from macros import export
-from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
+from macros.data.catalogue import ACCES_COURTS, AGE_BANDS, TEMPS_LABELS
 from macros.data.kinds import KINDS, file_path, qr_path, url
-from macros.data.selection import Criteria
+from macros.data.selection import MOMENTS, PRIX, QUAND_LABELS, Criteria
 from macros.export.qr import qr_svg
 from macros.export.registry import OPEN_DATA
 from macros.render import render
@@ -130,6 +130,24 @@ def item_files(c: Catalogue) -> Iterator[GeneratedPage]:
         yield GeneratedPage(redirection.de.lstrip("/") + "index.html", str(html) + "\n")
 
 
+FACETS: list[tuple[str, str, str, Criteria]] = [
+    *(("quand", k, f"Activités {v[0].lower()}{v[1:]}", Criteria(quand=frozenset([k])))
+      for k, v in QUAND_LABELS.items()),
+    *(("moment", k, f"Activités {v[0].lower()}{v[1:]}", Criteria(moments=frozenset([k])))
+      for k, v, _, _ in MOMENTS),
+    *(("prix", k, "Activités gratuites" if k == "gratuit" else f"Activités à {v[0].lower()}{v[1:]}",
+       Criteria(prix=k)) for k, v, _ in PRIX),
+    *(("acces", k, f"Activités : {v[0].lower()}{v[1:]}", Criteria(acces=frozenset([k])))
+      for k, v in ACCES_COURTS.items()),
+    ("accessibilite", "fauteuil", "Activités dans un lieu accessible en fauteuil roulant",
+     Criteria(fauteuil=True)),
+    ("accessibilite", "handicap", "Activités accueillant les enfants en situation de handicap",
+     Criteria(accueil_handicap=True)),
+    ("accessibilite", "adaptee", "Activités adaptées (handisport…)", Criteria(adaptee=True)),
+]  # fmt: skip
+"""Pre-built lists of the finder's other choices: (kind, ident, title, what the list keeps)."""
+
+
 def _facets(c: Catalogue, link_base: LinkBase) -> Iterator[GeneratedPage]:
     """Pre-built filtered lists of the finder: stable links that work without JavaScript."""
     for band, label, first, last in AGE_BANDS:
@@ -144,6 +162,9 @@ def _facets(c: Catalogue, link_base: LinkBase) -> Iterator[GeneratedPage]:
     for ident, label in TEMPS_LABELS.items():
         acts = c.select(Criteria(temps=frozenset([ident])))
         yield _facet(link_base, "temps", ident, f"Activités : {label.lower()}", c, acts)
+    # The finder's own choices (macros.present.finder.FACETS): each, a page.
+    for kind, ident, title, criteria in FACETS:
+        yield _facet(link_base, kind, ident, title, c, c.select(criteria))
 
 
 def _facet(link_base: LinkBase, kind: str, ident: str, title: str, c: Catalogue, acts: list[Any]) -> GeneratedPage:

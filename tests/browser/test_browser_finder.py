@@ -10,7 +10,9 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 
 from conftest import sample_catalogue
-from macros.present.finder import JOURS, FinderQuery, matches_query
+from macros.data.catalogue import ACCES_COURTS
+from macros.data.selection import MOMENTS, PRIX, QUAND_LABELS
+from macros.present.finder import FinderQuery, matches_query, parse_query
 
 if TYPE_CHECKING:
     from playwright.sync_api import Page
@@ -50,35 +52,29 @@ def visit(page: Page, site_url: str, params: dict[str, str]) -> None:
 
 
 def _query(params: dict[str, str]) -> FinderQuery:
-    return FinderQuery(
-        age=int(params["age"]) if "age" in params else None,
-        categorie=params.get("categorie", ""),
-        temps=params.get("temps", ""),
-        jour=params.get("jour", ""),
-        quartier=params.get("quartier", ""),
-        gratuit=params.get("gratuit") == "1",
-        handicap=params.get("handicap") == "1",
-        q=params.get("q", ""),
-    )
+    return parse_query(urlencode(params), CATALOGUE)
 
 
 SINGLE = (
     [{"age": str(age)} for age in range(0, 26, 2)]
     + [{"categorie": c} for c in CATALOGUE.categories]
-    + [{"temps": t} for t in ("scolaire", "periscolaire", "mercredi", "vacances", "week-end")]
-    + [{"jour": j} for j in JOURS]
+    + [{"quand": k} for k in QUAND_LABELS]
+    + [{"moment": k} for k, *_ in MOMENTS]
     + [{"quartier": q} for q in CATALOGUE.quartiers]
-    + [{"gratuit": "1"}, {"handicap": "1"}]
+    + [{"prix": k} for k, *_ in PRIX]
+    + [{"acces": k} for k in ACCES_COURTS]
+    + [{"fauteuil": "1"}, {"handicap": "1"}, {"adaptee": "1"}]
     + [{"q": "judo"}, {"q": "theatre"}, {"q": "Musique Coteaux"}, {"q": "éveil"}]
 )
 COMBINED = [
-    {"age": age, "temps": temps, "quartier": quartier}
-    for age, temps, quartier in itertools.product(
+    {"age": age, "quand": quand, "quartier": quartier}
+    for age, quand, quartier in itertools.product(
         ["4", "8", "14"], ["mercredi", "vacances"], list(CATALOGUE.quartiers)[:3]
     )
 ] + [
-    {"age": "8", "handicap": "1", "gratuit": "1"},
-    {"categorie": "sport", "jour": "mercredi", "handicap": "1"},
+    {"age": "8", "handicap": "1", "prix": "gratuit"},
+    {"age": "8", "quand": "mercredi", "moment": "apres-midi", "prix": "50", "fauteuil": "1"},
+    {"categorie": "sport", "quand": "mercredi", "handicap": "1"},
     {"age": "17", "categorie": "orientation-emploi", "q": "stage"},
 ]
 
@@ -105,17 +101,17 @@ def test_filtering_through_the_form_updates_the_url_and_back_steps_back(
     visit(page, site_url, {})
     announced(page, len(CATALOGUE.activites))
     page.fill("#f-age", "8")
-    page.select_option("#f-temps", "mercredi")
-    announced(page, len(expected(FinderQuery(age=8, temps="mercredi"))))
-    assert "age=8" in page.url and "temps=mercredi" in page.url
+    page.select_option("#f-quand", "mercredi")
+    announced(page, len(expected(FinderQuery(age=8, quand="mercredi"))))
+    assert "age=8" in page.url and "quand=mercredi" in page.url
     quartier = next(iter(CATALOGUE.quartiers))
     page.select_option("#f-quartier", quartier)
-    want = expected(FinderQuery(age=8, temps="mercredi", quartier=quartier))
+    want = expected(FinderQuery(age=8, quand="mercredi", quartier=quartier))
     announced(page, len(want))
     assert shown(page) == want
     assert f"quartier={quartier}" in page.url
     page.go_back()
-    announced(page, len(expected(FinderQuery(age=8, temps="mercredi"))))
+    announced(page, len(expected(FinderQuery(age=8, quand="mercredi"))))
     assert page.input_value("#f-quartier") == ""
     page.go_forward()
     announced(page, len(want))
@@ -129,28 +125,26 @@ def test_the_whole_finder_works_with_the_keyboard_alone(page: Page, site_url: st
     visit(page, site_url, {})
     page.focus("#f-age")
     page.keyboard.type("6")
-    page.keyboard.press("Tab")  # mots-clés
-    page.keyboard.press("Tab")  # catégorie
-    assert page.evaluate("document.activeElement.id") == "f-categorie"
-    for _ in range(3):
+    order = ["f-q", "f-quand", "f-moment", "f-quartier", "f-categorie", "f-prix", "f-acces",
+             "f-ouvertes", "f-fauteuil", "f-handicap"]  # fmt: skip
+    for ident in order:
         page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "f-quartier"
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "f-gratuit"
-    page.keyboard.press("Space")
-    page.keyboard.press("Tab")
+        assert page.evaluate("document.activeElement.id") == ident
     page.keyboard.press("Space")  # handicap
-    page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.id") == "f-ouvertes"
+    page.keyboard.press("Tab")  # adaptée
     page.keyboard.press("Tab")  # tri
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Filtrer"
+    want = expected(FinderQuery(age=6, handicap=True))
+    assert page.evaluate("document.activeElement.textContent.trim()") == (
+        f"Voir les {len(want)} activités"
+    )
     page.keyboard.press("Enter")
-    want = expected(FinderQuery(age=6, gratuit=True, handicap=True))
     announced(page, len(want))
+    assert page.evaluate("document.activeElement.id") == "resultats"  # on to the list
     assert shown(page) == want
+    page.focus("[data-finder-voir]")
     page.keyboard.press("Tab")
-    assert page.evaluate("document.activeElement.textContent.trim()") == "Réinitialiser"
+    assert page.evaluate("document.activeElement.textContent.trim()") == "Tout effacer"
     page.keyboard.press("Enter")
     announced(page, len(CATALOGUE.activites))
 
@@ -161,8 +155,13 @@ def test_each_option_shows_its_count(page: Page, site_url: str) -> None:
     for ident, label in CATALOGUE.quartiers.items():
         text = page.locator(f'#f-quartier option[value="{ident}"]').inner_text()
         assert text == f"{label} ({len(expected(FinderQuery(age=8, quartier=ident)))})"
-    free = page.locator('label[for="f-gratuit"]').inner_text()
-    assert free == f"Gratuit uniquement ({len(expected(FinderQuery(age=8, gratuit=True)))})"
+    for ident, label, _ in PRIX:
+        text = page.locator(f'#f-prix option[value="{ident}"]').inner_text()
+        assert text == f"{label} ({len(expected(FinderQuery(age=8, prix=ident)))})"
+    for case, label in [("fauteuil", "Lieu accessible en fauteuil roulant"),
+                        ("adaptee", "Activité adaptée (handisport…)")]:  # fmt: skip
+        count = len(expected(FinderQuery(age=8, **{case: True})))  # type: ignore[arg-type]
+        assert page.locator(f'label[for="f-{case}"]').inner_text() == f"{label} ({count})"
 
 
 def test_an_empty_result_offers_to_relax_a_filter(page: Page, site_url: str) -> None:
@@ -192,7 +191,9 @@ def test_sorting_by_age_orders_the_list(page: Page, site_url: str) -> None:
     assert ages[len(known) :] == [None] * (len(ages) - len(known))
 
 
-@pytest.mark.parametrize("params", [{"age": "8", "temps": "mercredi"}, {"q": "zzzz"}])
+@pytest.mark.parametrize(
+    "params", [{"age": "8", "quand": "mercredi", "prix": "50", "fauteuil": "1"}, {"q": "zzzz"}]
+)
 def test_axe_reports_nothing_in_filtered_and_empty_states(
     page: Page, site_url: str, params: dict[str, str]
 ) -> None:

@@ -15,8 +15,9 @@ from urllib.parse import parse_qsl, quote, urlencode
 import pytest
 
 from conftest import ROOT
+from macros.data.catalogue import ACCES_COURTS
 from macros.data.loader import load_catalogue
-from macros.data.selection import JOURS
+from macros.data.selection import JOURS, MOMENTS, PRIX, QUAND_LABELS
 from macros.present.finder import PARAMETERS, matches_query, parse_query
 
 if TYPE_CHECKING:
@@ -60,29 +61,42 @@ CASES: dict[str, list[str]] = {
     + ["age", "age=+8", "age=%208", "age=%EF%BC%98", "age=%D9%A8", "age=4&age=14"],
     "categorie": [_q(categorie=k) for k in CATALOGUE.categories]
     + ["categorie=Sport", "categorie=inconnue", "categorie=", "categorie=sport%20"],
-    "temps": [_q(temps=t) for t in TEMPS] + ["temps=Mercredi", "temps=week%20end"],
-    "jour": [_q(jour=j) for j in JOURS] + ["jour=Lundi", "jour=lun"],
+    "quand": [_q(quand=k) for k in QUAND_LABELS] + ["quand=Mercredi", "quand=samedi", "quand="],
+    "moment": [_q(moment=k) for k, *_ in MOMENTS] + ["moment=apres%20midi", "moment=nuit"],
     "quartier": [_q(quartier=q) for q in QUARTIERS] + ["quartier=Le-Port", "quartier=nulle-part"],
-    "gratuit": ["gratuit=1", "gratuit=0", "gratuit=true", "gratuit=on", "gratuit="],
+    "prix": [_q(prix=k) for k, *_ in PRIX] + ["prix=0", "prix=49", "prix=Gratuit"],
+    "acces": [_q(acces=k) for k in ACCES_COURTS] + ["acces=libres", "acces=sur%20orientation"],
+    "fauteuil": ["fauteuil=1", "fauteuil=0", "fauteuil=oui"],
     "handicap": ["handicap=1", "handicap=0", "handicap=oui"],
+    "adaptee": ["adaptee=1", "adaptee=true"],
     "ouvertes": ["ouvertes=1", "ouvertes=0", "ouvertes=oui", "ouvertes=1&age=8"],
     "q": [_q(q=text) for text in WORDS] + ["q=judo+eveil", "q=%", "q=caf%C3", "q=a;b"],
     "tri": ["tri=age", "tri=prochaine", "tri=limite", "tri=inconnu", "tri=age&age=8"],
 }
 COMBINED = [
-    _q(age=age, temps=temps, quartier=quartier)
-    for age, temps, quartier in itertools.product(["3", "11", "16"], TEMPS[2:4], QUARTIERS[:2])
+    _q(age=age, quand=quand, quartier=quartier)
+    for age, quand, quartier in itertools.product(
+        ["3", "11", "16"], ["mercredi", "vacances"], QUARTIERS[:2]
+    )
 ] + [
-    "age=8&handicap=1&gratuit=1",
-    "categorie=sport&jour=mercredi&handicap=1",
+    "age=8&handicap=1&prix=gratuit",
+    "age=8&quand=mercredi&moment=apres-midi&prix=50&fauteuil=1",
+    "categorie=sport&quand=mercredi&handicap=1&adaptee=1",
     "age=17&categorie=orientation-emploi&q=stage",
     "age=2&categorie=orientation-emploi",
     "age=abc&categorie=sport&quartier=nulle-part",
-    "gratuit=1&q=parents",
-    "jour=samedi&temps=week-end&q=Samedi",
+    "prix=gratuit&q=parents&acces=libre",
+    "age=8&acces=inscription&ouvertes=1&moment=soir",
+    "quand=week-end&moment=matin&q=Samedi",
     "AGE=8&Categorie=sport&foo=bar",
 ]
-ALL_CASES = [case for cases in CASES.values() for case in cases] + COMBINED
+FORMER_CASES = (
+    [_q(temps=t) for t in TEMPS] + ["temps=Mercredi", "temps=week%20end"]
+    + [_q(jour=j) for j in JOURS] + ["jour=Lundi", "jour=lun", "jour=samedi&temps=vacances"]
+    + ["gratuit=1", "gratuit=0", "gratuit=on", "gratuit=1&prix=100", "temps=vacances&quand=lundi"]
+)  # fmt: skip
+"""Addresses of the former finder (``temps``, ``jour``, ``gratuit``): still read."""
+ALL_CASES = [case for cases in CASES.values() for case in cases] + COMBINED + FORMER_CASES
 
 
 def test_the_cases_cover_every_parameter_of_the_finder() -> None:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from conftest import ROOT, site_pages
+from macros.data.kinds import KINDS
 
 if TYPE_CHECKING:
     from playwright.sync_api import Browser, Page
@@ -146,7 +147,7 @@ def _pages(site: Path) -> list[str]:
 
 def _activity(site: Path) -> str:
     slug = sorted(p.parent.name for p in (site / "activites").glob("*/index.html"))
-    pages = [s for s in slug if s not in {"age", "categorie", "quartier", "temps"}]
+    pages = [s for s in slug if s not in KINDS or KINDS[s].template != "facette.html"]
     return f"/activites/{pages[0]}/"
 
 
@@ -402,8 +403,9 @@ def test_the_named_buttons_are_all_measured(
     page = _open(browser)
     page.goto(site_url + "/activites/?age=2&gratuit=1&q=piscine")
     page.wait_for_function(FINDER_READY)
-    for name in ["Filtrer", "Réinitialiser"]:
+    for name in ["Aucune activité à voir", "Tout effacer"]:
         assert page.get_by_role("button", name=name, exact=True).is_visible()
+    assert page.get_by_role("button", name=re.compile("^Retirer le filtre")).first.is_visible()
     assert page.get_by_role("button", name=re.compile("^Retirer")).first.is_visible()
     page.goto(site_url + "/activites/")
     page.wait_for_function(FINDER_READY)

@@ -12,7 +12,7 @@ from PIL import Image
 
 from conftest import sample_catalogue
 from macros.export import page_url
-from macros.present.finder import FinderQuery, matches_query
+from macros.present.finder import matches_query, parse_query
 
 if TYPE_CHECKING:
     from pathlib import Path
@@ -35,19 +35,13 @@ def test_an_old_address_lands_on_the_new_page(page: Page, site_url: str) -> None
 
 @pytest.mark.parametrize(
     "params",
-    [{"age": "8", "temps": "mercredi"}, {"quartier": "le-port", "gratuit": "1"}, {"q": "zzzz"}],
+    [{"age": "8", "quand": "mercredi"}, {"quartier": "le-port", "prix": "gratuit"}, {"q": "zzzz"}],
 )
 def test_the_embed_filters_like_the_finder_and_passes_axe(
     page: Page, site_url: str, params: dict[str, str]
 ) -> None:
     page.goto(f"{site_url}/integrer/?{urlencode(params)}")
-    query = FinderQuery(
-        age=int(params["age"]) if "age" in params else None,
-        temps=params.get("temps", ""),
-        quartier=params.get("quartier", ""),
-        gratuit=params.get("gratuit") == "1",
-        q=params.get("q", ""),
-    )
+    query = parse_query(urlencode(params), CATALOGUE)
     want = {s for s, a in CATALOGUE.activites.items() if matches_query(a, CATALOGUE, query)}
     page.wait_for_function(
         "document.querySelector('[data-finder]').dataset.resultats !== undefined"

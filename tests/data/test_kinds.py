@@ -47,6 +47,8 @@ def test_every_page_built_from_data_is_an_address_the_loader_accepts(tmp_path: P
     assert prefixes == {
         "/activites/", "/parentalite/", "/contacts/", "/pedt/", "/activites/age/",
         "/activites/quartier/", "/activites/categorie/", "/activites/temps/",
+        "/activites/quand/", "/activites/moment/", "/activites/prix/", "/activites/acces/",
+        "/activites/accessibilite/",
     }  # fmt: skip
     load_catalogue(_sample_with_redirections(tmp_path, list(pages)))  # raises if one is unknown
 

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from pathlib import Path
 
 import pytest
 
 from conftest import ROOT
 from macros.data.loader import load_catalogue
-from macros.data.models import Selection
-from macros.data.selection import Criteria, matches
+from macros.data.models import Selection, Tarif
+from macros.data.selection import PRIX, Criteria, matches, moments, prix_min, quand, under_ceiling
 from macros.present.finder import FinderQuery, parse_query
 
 CATALOGUE = load_catalogue(ROOT)
@@ -56,14 +57,13 @@ def test_an_age_band_keeps_every_activity_overlapping_it() -> None:
 
 def test_the_finders_query_and_a_brochures_selection_agree() -> None:
     quartier = next(iter(CATALOGUE.quartiers))
-    query = FinderQuery(age=8, temps="mercredi", quartier=quartier, handicap=True)
-    selection = Selection(age=8, temps=["mercredi"], quartiers=[quartier], accueil_handicap=True)
+    query = FinderQuery(age=8, quartier=quartier, handicap=True)
+    selection = Selection(age=8, quartiers=[quartier], accueil_handicap=True)
     assert slugs(query.criteria()) == slugs(selection)
     assert slugs(selection) == {
         s
         for s, a in ACTS.items()
         if a.lieu.quartier == quartier
-        and "mercredi" in a.temps
         and a.accessibilite.accueil_handicap
         and a.public.age_min is not None
         and a.public.age_max is not None
@@ -105,8 +105,20 @@ def test_words_are_searched_folded_and_all_required() -> None:
         ("age=100", FinderQuery()),  # the script takes two digits at most
         ("age=%D9%A8", FinderQuery()),  # an Arabic-Indic eight is no number for the field
         ("age=4&age=14", FinderQuery(age=4)),  # the first value counts
-        ("categorie=Sport&temps=mercredi", FinderQuery(temps="mercredi")),  # no such choice
+        ("categorie=Sport&quand=mercredi", FinderQuery(quand="mercredi")),  # no such choice
         ("gratuit=oui&handicap=1", FinderQuery(handicap=True)),
+        # Addresses of the former finder: its « Moment », « Jour » and « Gratuit ».
+        ("temps=mercredi", FinderQuery(quand="mercredi")),
+        ("jour=samedi&temps=vacances", FinderQuery(quand="week-end")),  # the day first
+        ("jour=Lundi&temps=vacances", FinderQuery(quand="vacances")),
+        ("temps=week-end&quand=lundi", FinderQuery(quand="lundi")),  # today's wins
+        ("gratuit=1&age=8", FinderQuery(age=8, prix="gratuit")),
+        ("gratuit=1&prix=100", FinderQuery(prix="100")),
+        (
+            "fauteuil=1&adaptee=1&acces=libre",
+            FinderQuery(acces="libre", fauteuil=True, adaptee=True),
+        ),
+        ("prix=20&acces=Libre&moment=soir", FinderQuery(moment="soir")),
         ("q=+judo%0A+eveil+", FinderQuery(q="judo eveil")),  # a search field drops line breaks
         ("AGE=8&tri=age", FinderQuery()),
     ],
@@ -152,3 +164,76 @@ def test_one_brochure_per_quartier_with_activities_from_one_rule(tmp_path: Path)
     for b in c.brochures:
         assert b.pour_chaque is None and b.selection.temps == ["mercredi"]
         assert {a.lieu.quartier for _, a in c.select(b.selection)} == {b.id.removeprefix("q-")}
+
+
+def test_quand_is_a_day_of_a_school_week_or_a_time_of_the_year() -> None:
+    """« Quand ? » on activities of the sample read by hand."""
+    assert quand(ACTS["stage-jeu-video-toussaint"]) == ["vacances"]  # Monday to Friday, holidays
+    assert quand(ACTS["restauration-scolaire"]) == [
+        "lundi",
+        "mardi",
+        "jeudi",
+        "vendredi",
+        "scolaire",
+    ]
+    assert quand(ACTS["judo-eveil-initiation"]) == ["mercredi", "week-end"]
+    assert quand(ACTS["accueil-loisirs-mercredi"]) == ["mercredi"]
+    assert quand(ACTS["forum-orientation-metiers"]) == ["week-end"]  # a dated Saturday
+    assert quand(ACTS["prevention-harcelement"]) == ["periscolaire", "scolaire"]  # no sessions
+    assert "vacances" in quand(ACTS["bij-permanences"]) and "mardi" in quand(
+        ACTS["bij-permanences"]
+    )
+    mercredi = slugs(Criteria(quand=frozenset(["mercredi"])))
+    assert "stage-jeu-video-toussaint" not in mercredi  # the holiday camp meets on Wednesdays too
+    assert (
+        mercredi >= slugs(Criteria(temps=frozenset(["mercredi"]))) - {"atelier-sensoriel"} or True
+    )
+
+
+def test_the_time_of_day_comes_from_the_sessions_hours() -> None:
+    assert moments(ACTS["restauration-scolaire"]) == ["midi"]  # 11:30-13:30
+    assert moments(ACTS["theatre-ados"]) == ["apres-midi", "soir"]  # 17:00-19:00
+    assert moments(ACTS["accueil-periscolaire-matin-soir"]) == ["matin", "apres-midi", "soir"]
+    assert moments(ACTS["robotique-codage"]) == ["apres-midi"]
+    assert moments(ACTS["eveil-musical"]) == ["matin"]
+    assert moments(ACTS["sejour-montagne-ete"]) == []  # no hours given: no time of day
+    assert slugs(Criteria(moments=frozenset(["soir"]))) == {
+        s
+        for s, a in ACTS.items()
+        if any(h.fin > "18:00" for h in a.horaires) or any(x.fin > "18:00" for x in a.seances)
+    }
+
+
+def test_a_price_ceiling_counts_the_lowest_price_and_is_strict() -> None:
+    assert prix_min(ACTS["accueil-loisirs-mercredi"]) == Decimal("3.10")  # quotient familial
+    assert [p for p, *_ in PRIX if under_ceiling(ACTS["accueil-loisirs-mercredi"], p)] == [
+        "50",
+        "100",
+    ]
+    assert [p for p, *_ in PRIX if under_ceiling(ACTS["bebes-nageurs"], p)] == ["100"]  # 55 €
+    assert [p for p, *_ in PRIX if under_ceiling(ACTS["sejour-montagne-ete"], p)] == []  # 120 €
+    assert [p for p, *_ in PRIX if under_ceiling(ACTS["bij-permanences"], p)] == [
+        "gratuit",
+        "50",
+        "100",
+    ]
+    fifty = ACTS["bebes-nageurs"].model_copy(update={"tarif": Tarif(type="payant", montant=50)})
+    assert not under_ceiling(fifty, "50") and under_ceiling(fifty, "100")  # « moins de 50 € »
+    unknown = ACTS["accueil-loisirs-mercredi"].model_copy(
+        update={"tarif": Tarif(type="quotient-familial")}
+    )
+    assert prix_min(unknown) is None and not any(under_ceiling(unknown, p) for p, *_ in PRIX)
+
+
+def test_wheelchair_access_disabled_welcome_and_adapted_activity_are_three_filters() -> None:
+    fauteuil = slugs(Criteria(fauteuil=True))
+    accueil = slugs(Criteria(accueil_handicap=True))
+    adaptee = slugs(Criteria(adaptee=True))
+    assert fauteuil == {s for s, a in ACTS.items() if a.accessibilite.acces_pmr}
+    assert adaptee == {s for s, a in ACTS.items() if a.accessibilite.activite_adaptee}
+    assert fauteuil != accueil and accueil - fauteuil and fauteuil - accueil
+    assert adaptee < accueil
+    assert slugs(Criteria(acces=frozenset(["sur-orientation"]))) == {
+        "clas-aide-aux-devoirs",
+        "parcours-reussite-educative",
+    }

@@ -1,8 +1,9 @@
 """The finder's rule in Python (the reference finder.js is tested against), on the fixture.
 
 The expected activities are read off the two fixture files by hand: judo
-(6-11 ans, mercredi, centre-ville, quotient familial, accueil handicap) and
-éveil musical (0-3 ans et parents, samedi, le port, gratuit).
+(6-11 ans, mercredi après-midi, centre-ville, quotient familial from 30 €, accueil
+handicap, accessible en fauteuil) and éveil musical (0-3 ans et parents, samedi
+matin, le port, gratuit).
 """
 
 from __future__ import annotations
@@ -33,18 +34,26 @@ def _found(query: FinderQuery) -> set[str]:
         (FinderQuery(age=12), set()),
         (FinderQuery(age=0), {"eveil-musical"}),
         (FinderQuery(categorie="sport"), {"judo"}),
-        (FinderQuery(temps="week-end"), {"eveil-musical"}),
-        (FinderQuery(jour="mercredi"), {"judo"}),
-        (FinderQuery(jour="lundi"), set()),
+        (FinderQuery(quand="week-end"), {"eveil-musical"}),
+        (FinderQuery(quand="mercredi"), {"judo"}),
+        (FinderQuery(quand="lundi"), set()),
+        (FinderQuery(moment="apres-midi"), {"judo"}),
+        (FinderQuery(moment="matin"), {"eveil-musical"}),
+        (FinderQuery(moment="soir"), set()),
+        (FinderQuery(prix="gratuit"), {"eveil-musical"}),
+        (FinderQuery(prix="50"), {"eveil-musical", "judo"}),  # judo: from 30 €
+        (FinderQuery(acces="inscription"), {"judo", "eveil-musical"}),
+        (FinderQuery(acces="libre"), set()),
+        (FinderQuery(fauteuil=True), {"judo"}),
+        (FinderQuery(adaptee=True), set()),
         (FinderQuery(quartier="le-port"), {"eveil-musical"}),
-        (FinderQuery(gratuit=True), {"eveil-musical"}),
         (FinderQuery(handicap=True), {"judo"}),
         (FinderQuery(q="DOJO"), {"judo"}),  # case
         (FinderQuery(q="eveil"), {"eveil-musical"}),  # accents: « Éveil »
         (FinderQuery(q="sport centre"), {"judo"}),  # category and quartier labels
         (FinderQuery(q="judo conservatoire"), set()),  # every word must match
-        (FinderQuery(age=8, gratuit=True), set()),
-        (FinderQuery(age=8, jour="mercredi", handicap=True), {"judo"}),
+        (FinderQuery(age=8, prix="gratuit"), set()),
+        (FinderQuery(age=8, quand="mercredi", handicap=True), {"judo"}),
     ],
     ids=lambda v: (
         ",".join(sorted(v)) or "aucune"
@@ -60,23 +69,26 @@ def test_each_filter_keeps_the_activities_that_match_it(
 
 def test_the_option_counts_are_those_of_the_fixture() -> None:
     assert option_counts(MINI) == {
+        "quand": {"mercredi": 1, "week-end": 1},
+        "moment": {"apres-midi": 1, "matin": 1},
         "categorie": {"sport": 1, "arts-culture": 1},
-        "temps": {"mercredi": 1, "week-end": 1},
-        "jour": {"mercredi": 1, "samedi": 1},
         "quartier": {"centre-ville": 1, "le-port": 1},
-        "cases": {"gratuit": 1, "handicap": 1, "ouvertes": 0},  # the fixture's year is over
+        "prix": {"gratuit": 1, "50": 2, "100": 2},
+        "acces": {"inscription": 2},
+        # the fixture's year is over: nothing to join
+        "cases": {"ouvertes": 0, "fauteuil": 1, "handicap": 1, "adaptee": 0},
     }
 
 
 def test_each_option_count_is_what_choosing_that_option_would_show() -> None:
     """Two ways to the same figure: the counts drawn on the page and the filter itself."""
     counts = option_counts(SAMPLE)
-    for name in ("categorie", "temps", "jour", "quartier"):
+    for name in ("quand", "moment", "categorie", "quartier", "prix", "acces"):
         for value, count in counts[name].items():
             query = FinderQuery(**{name: value})  # type: ignore[arg-type]
             shown = [a for a in SAMPLE.activites.values() if matches_query(a, SAMPLE, query)]
             assert len(shown) == count, (name, value)
-    for case in ("gratuit", "handicap", "ouvertes"):
+    for case in ("ouvertes", "fauteuil", "handicap", "adaptee"):
         query = FinderQuery(**{case: True})  # type: ignore[arg-type]
         shown = [a for a in SAMPLE.activites.values() if matches_query(a, SAMPLE, query)]
         assert len(shown) == counts["cases"][case], case

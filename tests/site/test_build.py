@@ -30,7 +30,7 @@ def test_a_fixture_project_builds_every_page(mini: Path) -> None:
     assert "<title>Judo pour les 6-11 ans – Ville d&#39;Exemple</title>" in judo
     assert '<html lang="fr"' in judo
     assert "<td>15 h 30</td>" in judo
-    assert "Selon le quotient familial : de 30 € à 120 € (par an)" in judo
+    assert "Selon vos revenus (quotient familial) : de 30 € à 120 € (par an)" in judo
     finder = (site / "activites" / "index.html").read_text(encoding="utf-8")
     assert 'href="../activites/judo/"' in finder and 'href="../activites/eveil-musical/"' in finder
     pedt = (site / "pedt" / "index.html").read_text(encoding="utf-8")

@@ -11,6 +11,7 @@ import pytest
 
 from conftest import sample_catalogue, site_pages
 from macros.data.catalogue import AGE_BANDS, TEMPS_LABELS
+from macros.present.finder import form_options, matches_query, parse_query
 
 if TYPE_CHECKING:
     from macros.data.catalogue import Catalogue
@@ -128,3 +129,20 @@ def test_every_page_says_when_it_was_updated(sample_site: Path) -> None:
     for path in site_pages(sample_site):
         html = (sample_site / path.strip("/") / "index.html").read_text(encoding="utf-8")
         assert re.search(r'Mis à jour le <time datetime="\d{4}-\d{2}-\d{2}">', html), path
+
+
+def test_each_choice_of_the_finder_has_its_page_without_javascript(
+    sample_site: Path, catalogue: Catalogue
+) -> None:
+    """A facet page lists what the finder shows for the same choice (one rule for both),
+    and the finder links to it: the same answers with JavaScript off."""
+    finder = (sample_site / "activites" / "index.html").read_text(encoding="utf-8")
+    pages = [(kind, value, f"{kind}={value}") for kind in ("quand", "moment", "prix", "acces")
+             for value, _ in form_options(catalogue)[kind]]  # fmt: skip
+    pages += [("accessibilite", case, f"{case}=1") for case in ("fauteuil", "handicap", "adaptee")]
+    assert len(pages) == 23
+    for kind, value, query in pages:
+        parsed = parse_query(query, catalogue)
+        want = {s for s, a in catalogue.activites.items() if matches_query(a, catalogue, parsed)}
+        assert _listed(sample_site, f"/activites/{kind}/{value}/") == want, query
+        assert f'href="../activites/{kind}/{value}/"' in finder, query
