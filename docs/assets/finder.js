@@ -226,6 +226,8 @@
     return r.ouvertes ? "2|" : "3|";
   }
 
+  // As macros/present/finder.py::RANKS: by default, what a family can join now first.
+  var RANKS = { ouvertes: 0, libre: 0, bientot: 1, complet: 2, closes: 2, scolaire: 3, orientation: 3, terminee: 4 };
   var currentSort = null;
   var ordered = records.slice();
   function sort(tri) {
@@ -245,6 +247,8 @@
         var ad = deadlineKey(a);
         var bd = deadlineKey(b);
         if (ad !== bd) return ad < bd ? -1 : 1;
+      } else if (tri !== "titre" && RANKS[a.statut] !== RANKS[b.statut]) {
+        return RANKS[a.statut] - RANKS[b.statut];
       }
       return a.titre < b.titre ? -1 : a.titre > b.titre ? 1 : 0;
     });
@@ -296,11 +300,11 @@
   function describe(name, state) {
     var value = state[name];
     if (name === "age") return value === "0" ? "Moins d’un an" : Number(value) + (Number(value) > 1 ? " ans" : " an");
-    if (name === "q") return "Mots-clés : " + value;
+    if (name === "q") return "Mots-clés\u00a0: " + value;
     var el = field(name);
     if (el.type === "checkbox") return form.querySelector('label[for="f-' + name + '"]').dataset.label;
     var text = el.options[el.selectedIndex].dataset.label;
-    return name === "quartier" ? "Quartier : " + text : name === "categorie" ? "Catégorie : " + text : text;
+    return name === "quartier" ? "Quartier\u00a0: " + text : name === "categorie" ? "Catégorie\u00a0: " + text : text;
   }
 
   function clear(name) {
@@ -367,7 +371,7 @@
       });
     });
     if (names.length > 1) {
-      chip("Tout effacer", "Filtres : ", function () {
+      chip("Tout effacer", "Filtres\u00a0: ", function () {
         FILTERS.forEach(clear);
         update(true);
         status.focus();

@@ -32,11 +32,15 @@ MOMENTS = (
     ("matin", "Le matin", "00:00", "11:30"),
     ("midi", "Le midi", "11:30", "13:30"),
     ("apres-midi", "L’après-midi", "13:30", "18:00"),
-    ("soir", "Le soir (après 18 h)", "18:00", "24:00"),
+    ("soir", "Le soir (après 18\u00a0h)", "18:00", "24:00"),
 )
 """Times of day: a session belongs to every part of the day it overlaps."""
 
-PRIX = (("gratuit", "Gratuit", 0), ("50", "Moins de 50 €", 50), ("100", "Moins de 100 €", 100))
+PRIX = (
+    ("gratuit", "Gratuit", 0),
+    ("50", "Moins de 50\u00a0€", 50),
+    ("100", "Moins de 100\u00a0€", 100),
+)
 """Price ceilings (« moins de » is strict); an activity counts at its lowest price."""
 
 

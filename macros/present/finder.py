@@ -95,9 +95,14 @@ def matches_query(
     return matches(act, query.criteria(), c)
 
 
-SORTS = {"": "Titre", "limite": "Date limite la plus proche", "prochaine": "Prochaine séance",
-         "age": "Âge"}  # fmt: skip
+SORTS = {"": "Ce que vous pouvez rejoindre d’abord", "limite": "Date limite la plus proche",
+         "prochaine": "Prochaine séance", "age": "Âge", "titre": "Titre, de A à Z"}  # fmt: skip
 """The finder's orders (``tri``), as its form offers them."""
+
+RANKS = {"ouvertes": 0, "libre": 0, "bientot": 1, "complet": 2, "closes": 2, "scolaire": 3,
+         "orientation": 3, "terminee": 4}  # fmt: skip
+"""The default order: what a family can join now, then what opens soon, then what is full
+or closed, then what the school or a professional proposes, then what is over."""
 
 
 def sort_key(act: Activite, tri: str, today: date) -> tuple[str, str]:
@@ -105,7 +110,8 @@ def sort_key(act: Activite, tri: str, today: date) -> tuple[str, str]:
 
     ``limite``: registration open with a deadline, soonest deadline first; then what opens
     soon, soonest first; then what one can join without a deadline; then the rest.
-    ``prochaine``: the next session first; what is over last. Ties by title.
+    ``prochaine``: the next session first; what is over last. ``titre``: by title only.
+    By default, :data:`RANKS`. Ties by title.
     """
     title = fold(act.titre)
     if tri == "age":
@@ -121,7 +127,9 @@ def sort_key(act: Activite, tri: str, today: date) -> tuple[str, str]:
         if st.code == "bientot" and ins and ins.ouverture:
             return (f"1|{ins.ouverture.isoformat()}", title)
         return ("2|" if st.code in JOINABLE else "3|", title)
-    return ("", title)
+    if tri == "titre":
+        return ("", title)
+    return (str(RANKS[statut(act, today).code]), title)
 
 
 _AGE = re.compile(r"[0-9]{1,2}")
@@ -258,3 +266,9 @@ def ouvertes(c: Catalogue, today: date) -> list[tuple[str, Activite]]:
     """What one can register for on ``today``, soonest deadline first (then by title)."""
     kept = [(s, a) for s, a in c.sorted_activites() if statut(a, today).code == "ouvertes"]
     return sorted(kept, key=lambda item: sort_key(item[1], "limite", today))
+
+
+def default_order(c: Catalogue) -> list[tuple[str, Activite]]:
+    """The finder's cards as finder.js first orders them on the build day (no jump on load)."""
+    today = build_day()
+    return sorted(c.sorted_activites(), key=lambda item: sort_key(item[1], "", today))

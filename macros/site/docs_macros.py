@@ -11,7 +11,7 @@ from macros.present.accessibilite import declaration, typo_fr
 from macros.site.report import record_failure
 from macros.data.errors import DataErrors
 from macros.data.kinds import TYPES
-from macros.present.finder import form_options, option_counts, ouvertes
+from macros.present.finder import default_order, form_options, option_counts, ouvertes
 from macros.present.statut import build_day, dates_inscription
 from macros.data.models import Selection
 from macros.export.registry import OPEN_DATA
@@ -118,7 +118,7 @@ def register(env: Any) -> None:
         return render(
             "finder.html",
             c=catalogue,
-            activites=catalogue.sorted_activites(),
+            activites=default_order(catalogue),
             options=form_options(catalogue),
             comptes=option_counts(catalogue),
             base=_base(env),
@@ -214,7 +214,7 @@ def register(env: Any) -> None:
     def integration() -> Markup:
         """The compact, header-less list of activities for an iframe (filtered by the URL)."""
         return render(
-            "integrer.html", c=catalogue, activites=catalogue.sorted_activites(),
+            "integrer.html", c=catalogue, activites=default_order(catalogue),
             options=form_options(catalogue), comptes=option_counts(catalogue), base=_base(env),
         )  # fmt: skip
 

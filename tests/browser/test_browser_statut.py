@@ -120,7 +120,7 @@ def test_the_open_filter_keeps_what_one_can_join_on_the_day(frozen: Page, site_u
         assert set(shown) == want, day
 
 
-@pytest.mark.parametrize("tri", ["limite", "prochaine"])
+@pytest.mark.parametrize("tri", ["limite", "prochaine", "", "titre"])
 def test_the_date_orders_sort_as_the_python_rule(frozen: Page, site_url: str, tri: str) -> None:
     orders = set()
     for day in DAYS[::4]:

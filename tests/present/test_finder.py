@@ -94,8 +94,9 @@ def test_each_option_count_is_what_choosing_that_option_would_show() -> None:
         assert len(shown) == counts["cases"][case], case
 
 
-FINDER_BUDGET = 6 * 1024
-"""Bytes of finder.js, gzipped, that every visit of /activites/ downloads (4.2 KB when set)."""
+FINDER_BUDGET = 7 * 1024
+"""Bytes of finder.js, gzipped, that every visit of /activites/ downloads (4.2 KB when set;
+6.0 KB with the facets, chips and « Filtrer » disclosure of #16)."""
 
 
 def test_the_finder_script_stays_small() -> None:

@@ -204,7 +204,17 @@ def test_the_deadline_order_puts_the_soonest_open_deadline_first() -> None:
     ordered = sorted(acts, key=lambda a: sort_key(a, "limite", day))
     assert [a.titre for a in ordered] == ["B", "A", "C", "D", "E", "F", "G"]
     assert sorted(a.titre for a in acts) == [
-        a.titre for a in sorted(acts, key=lambda a: sort_key(a, "", day))
+        a.titre for a in sorted(acts, key=lambda a: sort_key(a, "titre", day))
+    ]
+    # By default: what one can join now (A, B, D, E), what opens soon (C), full or closed.
+    by_default = [a.titre for a in sorted(acts, key=lambda a: sort_key(a, "", day))]
+    assert by_default == ["A", "B", "D", "E", "C", "F", "G"]
+    over = _act(titre="0", periode={"debut": "2026-09-01", "fin": "2026-11-30"})
+    school = _act(titre="1", acces="scolaire")
+    assert [a.titre for a in sorted([over, school, full], key=lambda a: sort_key(a, "", day))] == [
+        "G",
+        "1",
+        "0",
     ]
 
 
