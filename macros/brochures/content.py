@@ -23,7 +23,7 @@ from macros.data.catalogue import ACCES_LABELS, AGE_BANDS, TEMPS_LABELS
 from macros.data.kinds import absolute, section, url
 from macros.data.models import AGE_MAX
 from macros.data.selection import Criteria
-from macros.present.formatting import date_fr, public_fr, quand_fr, tarif_fr
+from macros.present.formatting import date_fr, periode_fr, public_fr, quand_fr, tarif_fr
 from macros.present.statut import statut
 from macros.present.typographie import espaces_fr
 
@@ -198,7 +198,7 @@ class _Writer:
             "categorie": c.categories[act.categorie],
             "temps": [{"id": t, "texte": TEMPS_LABELS[t]} for t in act.temps],
             "horaires": horaires,
-            "periode": espaces_fr(f"Du {date_fr(act.periode.debut)} au {date_fr(act.periode.fin)}"),
+            "periode": espaces_fr(periode_fr(act.periode)),
             "lieu": espaces_fr(f"{act.lieu.nom}, {act.lieu.adresse}"),
             "quartier": c.quartiers[act.lieu.quartier],
             "tarif": {"type": act.tarif.type, "texte": espaces_fr(tarif_fr(act.tarif))},

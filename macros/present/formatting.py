@@ -8,7 +8,7 @@ if TYPE_CHECKING:
     from datetime import date
     from decimal import Decimal
 
-    from macros.data.models import Activite, Public, Tarif
+    from macros.data.models import Accessibilite, Activite, Periode, Public, Tarif
 
 MOIS = (
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -86,6 +86,50 @@ def hebdomadaires_fr(act: Activite) -> list[str]:
     for (debut, fin), days in by_hours.items():
         named = days[0] if len(days) == 1 else ", ".join(days[:-1]) + " et " + days[-1]
         lines.append(f"{named.capitalize()} {heure_fr(debut)} – {heure_fr(fin)}")
+    return lines
+
+
+def handicap_fr(acc: Accessibilite) -> str:
+    """A card's short line: « Enfants en situation de handicap accueillis, lieu accessible en
+    fauteuil, activité adaptée », what of it is true (empty when none is)."""
+    said = [
+        text
+        for true, text in (
+            (acc.accueil_handicap, "enfants en situation de handicap accueillis"),
+            (acc.acces_pmr, "lieu accessible en fauteuil"),
+            (acc.activite_adaptee, "activité adaptée"),
+        )
+        if true
+    ]
+    return ", ".join(said).capitalize()
+
+
+def periode_fr(periode: Periode) -> str:
+    """« Du 15 au 19 février 2027 », « Du 22 février au 5 mars 2027 », « Du 2 septembre 2026
+    au 2 juillet 2027 », or « Le 30 janvier 2027 » for a single day."""
+    debut, fin = periode.debut, periode.fin
+    if debut == fin:
+        return f"Le {date_fr(debut)}"
+    start = date_fr(debut)
+    if debut.year == fin.year:
+        start = start.rsplit(" ", 1)[0]
+        if debut.month == fin.month:
+            start = start.rsplit(" ", 1)[0]
+    return f"Du {start} au {date_fr(fin)}"
+
+
+COURTE = 120
+"""Days: a shorter period (a holiday camp, a term's course) is said on the cards; a longer
+one is the school year, which the site's title already says."""
+
+
+def quand_court_fr(act: Activite) -> list[str]:
+    """A card's « Quand » lines: :func:`quand_fr`, after the period when it is short and not
+    already told by dated sessions."""
+    lines = quand_fr(act)
+    days = (act.periode.fin - act.periode.debut).days
+    if days < COURTE and (act.horaires or not act.seances):
+        lines.insert(0, periode_fr(act.periode))
     return lines
 
 

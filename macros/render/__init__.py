@@ -22,7 +22,17 @@ from macros.data.catalogue import ACCES_LABELS, AGE_BANDS, TEMPS_LABELS, TYPES_R
 from macros.data.kinds import absolute, file_path, qr_path, section, url
 from macros.data.selection import jours
 from macros.present.finder import SORTS, card_data
-from macros.present.formatting import date_fr, heure_fr, public_fr, quand_fr, taille_fr, tarif_fr
+from macros.present.formatting import (
+    date_fr,
+    handicap_fr,
+    heure_fr,
+    periode_fr,
+    public_fr,
+    quand_court_fr,
+    quand_fr,
+    taille_fr,
+    tarif_fr,
+)
 from macros.present.statut import build_day, statut, statut_data
 
 if TYPE_CHECKING:
@@ -144,6 +154,7 @@ def environment() -> Environment:
     env.filters.update(
         date_fr=date_fr,
         heure_fr=heure_fr,
+        handicap_fr=handicap_fr,
         public_fr=public_fr,
         tarif_fr=tarif_fr,
         markdown=markdown,
@@ -166,6 +177,8 @@ def environment() -> Environment:
         statut=statut,
         statut_data=statut_data,
         quand_fr=quand_fr,
+        quand_court_fr=quand_court_fr,
+        periode_fr=periode_fr,
         aujourdhui=build_day,
         ACCES_LABELS=ACCES_LABELS,
     )

@@ -167,6 +167,19 @@ def _facets(c: Catalogue, link_base: LinkBase) -> Iterator[GeneratedPage]:
         yield _facet(link_base, kind, ident, title, c, c.select(criteria))
 
 
+REFINE = {"quartier": "quartier", "categorie": "categorie", "quand": "quand", "moment": "moment",
+          "prix": "prix", "acces": "acces"}  # fmt: skip
+"""The finder's parameter a facet page's « Affiner » link sets (accessibility: its own name)."""
+
+
+def _refine(kind: str, ident: str) -> str:
+    """The finder's address with this list's choice already made (none for the wider ones)."""
+    if kind in REFINE:
+        return f"?{REFINE[kind]}={ident}"
+    return f"?{ident}=1" if kind == "accessibilite" else ""
+
+
 def _facet(link_base: LinkBase, kind: str, ident: str, title: str, c: Catalogue, acts: list[Any]) -> GeneratedPage:
     # Lists repeat the activities' own pages: they stay out of the search index (see KINDS).
-    return _page(link_base, kind, ident, title, title, c=c, titre=title, activites=acts)
+    return _page(link_base, kind, ident, title, title, c=c, titre=title, activites=acts,
+                 affiner=_refine(kind, ident))

@@ -219,3 +219,45 @@ def test_axe_reports_nothing_on_a_phone(
     tags = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
     result = Axe().run(page, options={"runOnly": {"type": "tag", "values": tags}})
     assert result.response["violations"] == []
+
+
+SMALL: ViewportSize = {"width": 320, "height": 640}
+
+
+def test_at_320px_each_field_reached_by_tab_is_clear_of_the_sticky_bar(
+    open_at: Callable[..., Page],
+) -> None:
+    page = open_at(SMALL)
+    page.locator("[data-finder-ouvrir]").click()
+    seen = 0
+    for step in range(40):
+        if step:
+            page.keyboard.press("Tab")
+        here = page.evaluate(
+            """() => { const el = document.activeElement;
+                 if (!el.closest('form[data-finder]') || el.closest('.pc-filtres__actions'))
+                   return null;
+                 const bar = document.querySelector('.pc-filtres__actions').getBoundingClientRect();
+                 const r = el.getBoundingClientRect();
+                 return [el.id, r.top, r.bottom, bar.top, innerHeight]; }"""
+        )
+        if here is None:
+            if seen:
+                break
+            continue
+        ident, top, bottom, bar_top, height = here
+        seen += 1
+        assert top >= 0 and bottom <= min(bar_top, height), (ident, bottom, bar_top)
+    assert seen >= 10, "Tab went through the filters"
+
+
+def test_at_320px_the_count_never_breaks_inside_a_word(open_at: Callable[..., Page]) -> None:
+    page = open_at(SMALL, PARENT)
+    assert "3 filtres actifs" in page.locator("[data-finder-ouvrir]").inner_text()
+    count = page.locator("#resultats")
+    lines = count.evaluate(
+        "el => Math.round(el.getBoundingClientRect().height"
+        " / parseFloat(getComputedStyle(el).lineHeight))"
+    )
+    assert lines == 1, count.inner_text()
+    assert page.evaluate("document.documentElement.scrollWidth") <= SMALL["width"]

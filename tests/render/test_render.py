@@ -7,10 +7,17 @@ from decimal import Decimal
 
 import pytest
 
-from conftest import FIXTURES, GOLDEN
+from conftest import FIXTURES, GOLDEN, sample_catalogue
 from macros.data.loader import load_catalogue
-from macros.data.models import Public, Tarif
-from macros.present.formatting import date_fr, heure_fr, public_fr, tarif_fr
+from macros.data.models import Periode, Public, Tarif
+from macros.present.formatting import (
+    date_fr,
+    heure_fr,
+    periode_fr,
+    public_fr,
+    quand_court_fr,
+    tarif_fr,
+)
 from macros.render import json_ld, markdown, render
 
 
@@ -33,6 +40,28 @@ def test_activity_cards_match_the_golden_file() -> None:
 )
 def test_dates_in_french(value: date, expected: str) -> None:
     assert date_fr(value) == expected
+
+
+@pytest.mark.parametrize(
+    ("debut", "fin", "expected"),
+    [
+        (date(2027, 2, 15), date(2027, 2, 19), "Du 15 au 19 février 2027"),
+        (date(2027, 2, 22), date(2027, 3, 5), "Du 22 février au 5 mars 2027"),
+        (date(2026, 9, 1), date(2027, 7, 2), "Du 1er septembre 2026 au 2 juillet 2027"),
+        (date(2027, 1, 30), date(2027, 1, 30), "Le 30 janvier 2027"),
+    ],
+)
+def test_periods_in_french(debut: date, fin: date, expected: str) -> None:
+    assert periode_fr(Periode(debut=debut, fin=fin)) == expected
+
+
+def test_a_card_says_the_dates_of_a_holiday_camp_not_of_a_school_year() -> None:
+    c = sample_catalogue()
+    told = {slug: quand_court_fr(a)[0] for slug, a in c.activites.items() if a.horaires}
+    short = {s for s, a in c.activites.items() if (a.periode.fin - a.periode.debut).days < 120}
+    assert {s for s, line in told.items() if line.startswith(("Du ", "Le "))} == short & set(told)
+    assert told.keys() - short, "a school-year activity shows its hours first"
+    assert told.keys() & short, "the sample has a holiday camp"
 
 
 def test_times_in_french() -> None:
