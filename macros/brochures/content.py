@@ -22,7 +22,7 @@ import zxingcpp
 from macros.data.catalogue import ACCES_LABELS, AGE_BANDS, TEMPS_LABELS
 from macros.data.kinds import absolute, section, url
 from macros.data.models import AGE_MAX
-from macros.data.selection import Criteria
+from macros.data.selection import TOUTE_LA_VILLE, Criteria
 from macros.present.formatting import date_fr, periode_fr, public_fr, quand_fr, tarif_fr
 from macros.present.statut import statut
 from macros.present.typographie import espaces_fr
@@ -200,7 +200,7 @@ class _Writer:
             "horaires": horaires,
             "periode": espaces_fr(periode_fr(act.periode)),
             "lieu": espaces_fr(f"{act.lieu.nom}, {act.lieu.adresse}"),
-            "quartier": c.quartiers[act.lieu.quartier],
+            "quartier": c.nom_quartier(act.lieu.quartier),
             "tarif": {"type": act.tarif.type, "texte": espaces_fr(tarif_fr(act.tarif))},
             "inscription": espaces_fr(ins.modalites if ins else ACCES_LABELS[act.acces]),
             "ouverture": (espaces_fr(date_fr(ins.ouverture)) if ins and ins.ouverture else None),
@@ -367,7 +367,7 @@ def _guide_data(
     referent_ids = {a.contact for _, a in acts}
     contacts = [w.contact(r) for r in c.referents.values() if r.id in referent_ids]
     quartiers = []
-    for qid, name in c.quartiers.items():
+    for qid, name in [*c.quartiers.items(), (TOUTE_LA_VILLE, "Dans toute la ville")]:
         here = [(s, a) for s, a in acts if a.lieu.quartier == qid]
         if here:
             quartiers.append({
@@ -407,7 +407,7 @@ def plaquette(w: _Writer, b: Brochure) -> dict[str, Any]:
             {
                 "titre": espaces_fr(a.titre),
                 "public": espaces_fr(public_fr(a.public)),
-                "quartier": c.quartiers[a.lieu.quartier],
+                "quartier": c.nom_quartier(a.lieu.quartier),
                 "adaptee": a.accessibilite.activite_adaptee,
                 "pmr": a.accessibilite.acces_pmr,
             }

@@ -8,7 +8,7 @@ from functools import cached_property
 from typing import TYPE_CHECKING
 
 from macros.data.kinds import label, url
-from macros.data.selection import Criteria, matches
+from macros.data.selection import TOUTE_LA_VILLE, Criteria, matches
 
 if TYPE_CHECKING:
     from macros.data.models import (
@@ -83,6 +83,14 @@ class Catalogue:
     @cached_property
     def quartiers(self) -> dict[str, str]:
         return {q.id: q.nom for q in self.commune.quartiers}
+
+    def nom_quartier(self, ident: str) -> str:
+        """A quartier's name; « tous les quartiers » for a service found in every quartier."""
+        return "tous les quartiers" if ident == TOUTE_LA_VILLE else self.quartiers[ident]
+
+    def quartiers_de(self, ident: str) -> list[str]:
+        """The quartiers a place serves: its own, or every one for « toute-la-ville »."""
+        return list(self.quartiers) if ident == TOUTE_LA_VILLE else [ident]
 
     @cached_property
     def services(self) -> dict[str, str]:

@@ -315,3 +315,5 @@ class Reference:
 
     liste: str
     fichier: str
+    autres: tuple[str, ...] = ()
+    """Reserved ids also accepted (``toute-la-ville`` for a place's quartier)."""

@@ -31,7 +31,7 @@ from macros.data.models import (
     Ressource,
 )
 from macros.data.reader import Document, read_yaml
-from macros.data.selection import MOMENTS, PRIX, QUAND_LABELS, Criteria, matches
+from macros.data.selection import MOMENTS, PRIX, QUAND_LABELS, TOUTE_LA_VILLE, Criteria, matches
 
 if TYPE_CHECKING:
     from macros.data.reader import Loc
@@ -231,6 +231,15 @@ def _check_references(
     themes = {t.id for t in com.themes}
     for key in ("quartiers", "services", "categories", "themes"):
         _unique_ids(c, commune.doc, key, [e.id for e in getattr(com, key)])
+    for i, q in enumerate(com.quartiers):
+        if q.id == TOUTE_LA_VILLE:
+            c.add(
+                commune.doc,
+                ("quartiers", i, "id"),
+                f"l'identifiant « {TOUTE_LA_VILLE} » est réservé",
+                "il désigne un service présent dans tous les quartiers : "
+                "choisissez un autre identifiant.",
+            )
 
     objectives = {o.id for axe in pedt.item.axes for o in axe.objectifs}
     _unique_ids(c, pedt.doc, "axes", [axe.id for axe in pedt.item.axes])
@@ -270,7 +279,7 @@ def _check_references(
         checks: list[tuple[Loc, Any, set[str], str, str]] = [
             (("categorie",), raw.get("categorie"), categories, "catégorie", "commune.yml"),
             (("lieu", "quartier"), lieu.get("quartier") if isinstance(lieu, dict) else None,
-             quartiers, "quartier", "commune.yml"),
+             quartiers | {TOUTE_LA_VILLE}, "quartier", "commune.yml"),
             (("service",), raw.get("service"), services, "service", "commune.yml"),
             (("contact",), raw.get("contact"), referent_ids, "contact", "referents.yml"),
             (("referent_handicap",), raw.get("referent_handicap"), referent_ids,

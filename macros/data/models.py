@@ -178,8 +178,12 @@ class Lieu(Model):
         description="Adresse postale : numéro, rue, code postal et ville.",
         examples=["12 rue de la République"],
     )
-    quartier: Annotated[Identifiant, Reference("quartiers", "commune.yml")] = Field(
-        title="Quartier", description="Un identifiant de quartier de commune.yml."
+    quartier: Annotated[
+        Identifiant, Reference("quartiers", "commune.yml", autres=("toute-la-ville",))
+    ] = Field(
+        title="Quartier",
+        description="Un identifiant de quartier de commune.yml, ou toute-la-ville pour un "
+        "service présent dans tous les quartiers (cantine, crèches).",
     )
 
 

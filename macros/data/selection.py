@@ -36,6 +36,10 @@ MOMENTS = (
 )
 """Times of day: a session belongs to every part of the day it overlaps."""
 
+TOUTE_LA_VILLE = "toute-la-ville"
+"""The quartier of a service found in every quartier (school canteens, after-school care):
+every quartier's list, count and brochure keeps it."""
+
 PRIX = (
     ("gratuit", "Gratuit", 0),
     ("50", "Moins de 50\u00a0€", 50),
@@ -138,7 +142,7 @@ def search_text(act: Activite, c: Catalogue) -> str:
         act.resume,
         act.lieu.nom,
         c.categories[act.categorie],
-        c.quartiers[act.lieu.quartier],
+        c.nom_quartier(act.lieu.quartier),
         *act.labels,
     ]
     return fold(" ".join(parts))
@@ -153,7 +157,7 @@ def matches(act: Activite, criteria: Criteria, c: Catalogue | None = None) -> bo
             return False
     if criteria.categories and act.categorie not in criteria.categories:
         return False
-    if criteria.quartiers and act.lieu.quartier not in criteria.quartiers:
+    if criteria.quartiers and act.lieu.quartier not in criteria.quartiers | {TOUTE_LA_VILLE}:
         return False
     if criteria.temps and criteria.temps.isdisjoint(act.temps):
         return False

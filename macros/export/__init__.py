@@ -40,7 +40,7 @@ def activite_record(c: Catalogue, slug: str, act: Activite) -> dict[str, Any]:
     record: dict[str, Any] = {"slug": slug, "url": page_url(c, url("activite", slug))}
     record.update(act.model_dump(mode="json"))
     record["categorie_libelle"] = c.categories[act.categorie]
-    record["quartier_libelle"] = c.quartiers[act.lieu.quartier]
+    record["quartier_libelle"] = c.nom_quartier(act.lieu.quartier)
     record["service_libelle"] = c.services[act.service]
     day = build_day()
     status = statut(act, day)

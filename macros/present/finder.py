@@ -195,7 +195,7 @@ def card_data(slug: str, act: Activite, c: Catalogue) -> dict[str, str]:
         "quand": " ".join(quand(act)),
         "moment": " ".join(moments(act)),
         "jours": " ".join(jours(act)),
-        "quartier": act.lieu.quartier,
+        "quartier": " ".join(c.quartiers_de(act.lieu.quartier)),
         "prix": " ".join(ident for ident, _, _ in PRIX if under_ceiling(act, ident)),
         "acces": act.acces,
         "fauteuil": "1" if acc.acces_pmr else "0",
@@ -221,7 +221,7 @@ def form_options(c: Catalogue) -> dict[str, list[tuple[str, str]]]:
     }
 
 
-def values(act: Activite, name: str) -> list[str]:
+def values(act: Activite, name: str, c: Catalogue) -> list[str]:
     """The options of select ``name`` that keep ``act`` (card_data: the same, for finder.js)."""
     if name == "quand":
         return quand(act)
@@ -230,7 +230,7 @@ def values(act: Activite, name: str) -> list[str]:
     if name == "prix":
         return [ident for ident, _, _ in PRIX if under_ceiling(act, ident)]
     if name == "quartier":
-        return [act.lieu.quartier]
+        return c.quartiers_de(act.lieu.quartier)
     return [act.categorie if name == "categorie" else act.acces]
 
 
@@ -255,7 +255,7 @@ def option_counts(c: Catalogue) -> dict[str, dict[str, int]]:
     counts["cases"] = dict.fromkeys(CASES, 0)
     for act in c.activites.values():
         for name in names:
-            for value in values(act, name):
+            for value in values(act, name, c):
                 counts[name][value] = counts[name].get(value, 0) + 1
         for name in CASES:
             counts["cases"][name] += case(act, name, today)

@@ -90,13 +90,13 @@ def hebdomadaires_fr(act: Activite) -> list[str]:
 
 
 def handicap_fr(acc: Accessibilite) -> str:
-    """A card's short line: « Enfants en situation de handicap accueillis, lieu accessible en
-    fauteuil, activité adaptée », what of it is true (empty when none is)."""
+    """A card's short line after « Handicap » (one line on a phone): « Enfant accueilli, accès
+    en fauteuil, activité adaptée », what of it is true (empty when none is)."""
     said = [
         text
         for true, text in (
-            (acc.accueil_handicap, "enfants en situation de handicap accueillis"),
-            (acc.acces_pmr, "lieu accessible en fauteuil"),
+            (acc.accueil_handicap, "enfant accueilli"),
+            (acc.acces_pmr, "accès en fauteuil"),
             (acc.activite_adaptee, "activité adaptée"),
         )
         if true

@@ -216,7 +216,8 @@ class Session:
 
     def _choices(self, node: Node) -> list[str]:
         if node.reference is not None:
-            return list(getattr(self.catalogue, node.reference.liste))
+            known = list(getattr(self.catalogue, node.reference.liste))
+            return known + list(node.reference.autres)
         return list(node.choices)
 
     def _separator(self, node: Node) -> str:

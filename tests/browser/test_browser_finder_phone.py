@@ -87,7 +87,8 @@ def test_cards_are_compact_on_a_phone(open_at: Callable[..., Page]) -> None:
         page.eval_on_selector_all(FIRST, "els => els.map(e => e.getBoundingClientRect().height)")
     )
     assert len(heights) == 12
-    assert heights[len(heights) // 2] <= 230, heights  # title, status, for whom, when, where, price
+    # title, status, for whom, when, where, price, disabled welcome: about 20 px a line
+    assert heights[len(heights) // 2] <= 250, heights
     text = page.locator(FIRST).first.inner_text()
     for label in ("Pour qui", "Quand", "Où", "Prix"):
         assert label in text

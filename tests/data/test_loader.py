@@ -143,6 +143,19 @@ def test_duplicate_referent_ids_are_refused(mini_data: Path) -> None:
     )
 
 
+def test_the_quartier_of_every_quartier_is_reserved(mini_data: Path) -> None:
+    path = mini_data / "data" / "commune.yml"
+    text = path.read_text(encoding="utf-8").replace("id: les-coteaux", "id: toute-la-ville")
+    path.write_text(text, encoding="utf-8")
+    errors = _errors(mini_data)
+    assert any(
+        e.startswith("data/commune.yml:20: ")
+        and "l'identifiant « toute-la-ville » est réservé" in e
+        and "tous les quartiers" in e
+        for e in errors
+    ), "\n".join(errors)
+
+
 def test_a_missing_required_file_is_named(mini_data: Path) -> None:
     (mini_data / "data" / "pedt.yml").unlink()
     errors = _errors(mini_data)

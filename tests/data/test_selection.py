@@ -55,6 +55,14 @@ def test_an_age_band_keeps_every_activity_overlapping_it() -> None:
     assert slugs(Criteria(ages=(3, 5))) - slugs(Criteria(ages=(4, 4)))  # 0-3 ans: overlaps, at 3
 
 
+def test_a_service_in_every_quartier_is_in_each_quartiers_list() -> None:
+    everywhere = {s for s, a in ACTS.items() if a.lieu.quartier == "toute-la-ville"}
+    assert everywhere, "the sample has the canteen, in every school"
+    for quartier in CATALOGUE.quartiers:
+        assert everywhere <= slugs(Criteria(quartiers=frozenset([quartier]))), quartier
+    assert CATALOGUE.nom_quartier("toute-la-ville") == "tous les quartiers"
+
+
 def test_the_finders_query_and_a_brochures_selection_agree() -> None:
     quartier = next(iter(CATALOGUE.quartiers))
     query = FinderQuery(age=8, quartier=quartier, handicap=True)
@@ -63,7 +71,7 @@ def test_the_finders_query_and_a_brochures_selection_agree() -> None:
     assert slugs(selection) == {
         s
         for s, a in ACTS.items()
-        if a.lieu.quartier == quartier
+        if a.lieu.quartier in {quartier, "toute-la-ville"}
         and a.accessibilite.accueil_handicap
         and a.public.age_min is not None
         and a.public.age_max is not None
