@@ -31,7 +31,8 @@
     if (d.fin < day) return { code: "terminee", texte: "Terminée" };
     var starts = d.debut > day;
     if (d.acces === "libre") {
-      return { code: "libre", texte: starts ? "Sans inscription, à partir du " + dateFr(d.debut) : "Sans inscription" };
+      if (!starts) return { code: "libre", texte: "Sans inscription" };
+      return { code: "libre", texte: "Sans inscription, " + (d.debut === d.fin ? "le " : "à partir du ") + dateFr(d.debut) };
     }
     if (d.acces === "scolaire") return { code: "scolaire", texte: "Avec la classe" };
     if (d.acces === "sur-orientation") return { code: "orientation", texte: "Sur proposition d’un professionnel" };

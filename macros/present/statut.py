@@ -65,6 +65,8 @@ def statut(act: Activite, today: date) -> Statut:
         return Statut("terminee", CODES["terminee"])
     starts = act.periode.debut > today
     if act.acces == "libre":
+        if starts and act.periode.debut == act.periode.fin:  # a forum, an open day
+            return Statut("libre", f"Sans inscription, le {date_fr(act.periode.debut)}")
         if starts:
             return Statut("libre", f"Sans inscription, à partir du {date_fr(act.periode.debut)}")
         return Statut("libre", CODES["libre"])

@@ -92,6 +92,9 @@ def test_without_dates_registration_is_open_and_says_when_it_starts() -> None:
     assert statut(_act(acces="libre"), date(2026, 9, 1)).texte == (
         "Sans inscription, à partir du 16 septembre 2026"
     )
+    one_day = _act(acces="libre", periode={"debut": "2027-01-30", "fin": "2027-01-30"})
+    assert statut(one_day, date(2026, 12, 2)).texte == "Sans inscription, le 30 janvier 2027"
+    assert statut(one_day, date(2027, 1, 30)).texte == "Sans inscription"
     assert {"libre", "ouvertes"} == set(JOINABLE)
 
 
