@@ -149,3 +149,20 @@ def test_each_choice_of_the_finder_has_its_page_without_javascript(
         want = {s for s, a in catalogue.activites.items() if matches_query(a, catalogue, parsed)}
         assert _listed(sample_site, f"/activites/{kind}/{value}/") == want, query
         assert f'href="../activites/{kind}/{value}/"' in finder, query
+
+
+def test_a_facet_page_offers_the_finder_with_its_choice_made(
+    sample_site: Path, catalogue: Catalogue
+) -> None:
+    """« Affiner cette liste » opens the finder on the same list (its parameter read by
+    finder.js and by parse_query), for the quartiers, the « Quand ? » and wheelchair access."""
+    pages = [("quartier", q, f"quartier={q}") for q in catalogue.quartiers]
+    pages += [("quand", "mercredi", "quand=mercredi"), ("accessibilite", "fauteuil", "fauteuil=1")]
+    for kind, ident, query in pages:
+        html = (sample_site / "activites" / kind / ident / "index.html").read_text("utf-8")
+        (href,) = re.findall(r'href="([^"]+)">Affiner cette liste', html)
+        url = urlsplit(urljoin(f"http://site/activites/{kind}/{ident}/", href))
+        assert (url.path, url.query) == ("/activites/", query), (kind, ident)
+        params = parse_query(url.query, catalogue)
+        facet = {"quartier": params.quartier, "quand": params.quand}.get(kind, params.fauteuil)
+        assert facet in (ident, True), (kind, ident, params)
