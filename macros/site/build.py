@@ -21,6 +21,7 @@ from typing import TYPE_CHECKING
 from macros.brochures import BrochuresInBackground
 from macros.brochures.cache import FOLDER as CACHE
 from macros.present.statut import build_day, past_year_warning
+from macros.site.dates import SHALLOW_WARNING, is_shallow
 from macros.site.engines import engine
 from macros.site.finish import FinishError, finish
 from macros.site.processes import die_with_parent, is_alive
@@ -106,6 +107,8 @@ def build_site(root: Path, out: Path | None = None, moteur: str = "mkdocs") -> P
     warning = past_year_warning(catalogue, build_day())
     if warning:
         print(warning, file=sys.stderr, flush=True)
+    if is_shallow(root):
+        print(SHALLOW_WARNING, file=sys.stderr, flush=True)
     adapter = engine(moteur)
     try:
         out.parent.mkdir(parents=True, exist_ok=True)

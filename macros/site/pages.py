@@ -53,6 +53,7 @@ def _page(
     description: str,
     *,
     updated: str | None = None,
+    items: list[tuple[str, str | None]] | None = None,
     **context: Any,
 ) -> GeneratedPage:
     """The page of one item of a kind (see ``macros.data.kinds``)."""
@@ -70,6 +71,9 @@ def _page(
     }
     if updated:
         meta["mis_a_jour"] = updated
+    if items:  # a list: dated by the newest of its items (their files, or their own date)
+        meta["sources"] = [source for source, _ in items]
+        meta["dates_propres"] = sorted({own for _, own in items if own})
     if not k.searchable:
         meta["recherche"] = False
     # JSON is valid YAML: values from data cannot break out of the front matter.
@@ -181,5 +185,7 @@ def _refine(kind: str, ident: str) -> str:
 
 def _facet(link_base: LinkBase, kind: str, ident: str, title: str, c: Catalogue, acts: list[Any]) -> GeneratedPage:
     # Lists repeat the activities' own pages: they stay out of the search index (see KINDS).
+    items = [(KINDS["activite"].source.format(slug), str(a.mis_a_jour) if a.mis_a_jour else None)
+             for slug, a in acts]  # fmt: skip
     return _page(link_base, kind, ident, title, title, c=c, titre=title, activites=acts,
-                 affiner=_refine(kind, ident))
+                 affiner=_refine(kind, ident), items=items)

@@ -201,7 +201,13 @@ def _dated(
         body = text[match.end() :]
     own = meta.get("mis_a_jour")
     source = meta.get("source")
-    iso = str(own) if own else date_of(str(source) if source else None)
+    items = meta.get("sources")
+    if own:
+        iso = str(own)
+    elif isinstance(items, list) and items:  # a list page: its newest item
+        iso = max([date_of(str(s)) for s in items] + [str(d) for d in meta.get("dates_propres") or []])
+    else:
+        iso = date_of(str(source) if source else None)
     extra: dict[str, Any] = {"mis_a_jour": iso, "mis_a_jour_texte": _date_text(iso)}
     if own:
         del extra["mis_a_jour"]
