@@ -71,8 +71,8 @@ def _page(
     }
     if updated:
         meta["mis_a_jour"] = updated
-    if items:  # a list: dated by the newest of its items (their files, or their own date)
-        meta["sources"] = [source for source, _ in items]
+    if items:  # a list: dated by its newest item (an item's own date, else its file's)
+        meta["sources"] = [source for source, own in items if not own]
         meta["dates_propres"] = sorted({own for _, own in items if own})
     if not k.searchable:
         meta["recherche"] = False
@@ -171,15 +171,15 @@ def _facets(c: Catalogue, link_base: LinkBase) -> Iterator[GeneratedPage]:
         yield _facet(link_base, kind, ident, title, c, c.select(criteria))
 
 
-REFINE = {"quartier": "quartier", "categorie": "categorie", "quand": "quand", "moment": "moment",
-          "prix": "prix", "acces": "acces"}  # fmt: skip
-"""The finder's parameter a facet page's « Affiner » link sets (accessibility: its own name)."""
+REFINE = frozenset({"quartier", "categorie", "quand", "moment", "prix", "acces"})
+"""Facets that are one of the finder's parameters, of the same name (accessibility: each
+choice is a check box of its own)."""
 
 
 def _refine(kind: str, ident: str) -> str:
     """The finder's address with this list's choice already made (none for the wider ones)."""
     if kind in REFINE:
-        return f"?{REFINE[kind]}={ident}"
+        return f"?{kind}={ident}"
     return f"?{ident}=1" if kind == "accessibilite" else ""
 
 

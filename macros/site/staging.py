@@ -202,10 +202,12 @@ def _dated(
     own = meta.get("mis_a_jour")
     source = meta.get("source")
     items = meta.get("sources")
+    # Only a generated page's own dates count: they come from checked data.
+    owns = [str(d) for d in meta.get("dates_propres") or []] if html else []
     if own:
         iso = str(own)
-    elif isinstance(items, list) and items:  # a list page: its newest item
-        iso = max([date_of(str(s)) for s in items] + [str(d) for d in meta.get("dates_propres") or []])
+    elif isinstance(items, list) and (items or owns):  # a list page: its newest item
+        iso = max([date_of(str(s)) for s in items] + owns)
     else:
         iso = date_of(str(source) if source else None)
     extra: dict[str, Any] = {"mis_a_jour": iso, "mis_a_jour_texte": _date_text(iso)}
