@@ -156,6 +156,12 @@ def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     return build_site(project)
 
 
+def plain(text: str) -> str:
+    """A built page's text with plain spaces: the site writes no-break spaces where French
+    typography wants them (« 16 h 30 », « Pour qui ? »); tests compare words, not spaces."""
+    return text.replace("\u00a0", " ").replace("\u202f", " ")
+
+
 def site_pages(site: Path) -> list[str]:
     """URL paths of every HTML page of a built site (search index and redirections aside)."""
     paths = []

@@ -29,10 +29,21 @@ RESSOURCE = {
     "organisme": "Ville",
 }
 REDIRECTION = {"de": "/ancienne-adresse/", "vers": "/activites/judo/"}
+LEXIQUE = {
+    "termes": [
+        {
+            "terme": "PAI",
+            "developpe": "projet d'accueil individualisé",
+            "definition": "Un document écrit pour un enfant malade.",
+            "synonymes": ["allergie"],
+        }
+    ]
+}
 
 
 def project_data(tmp: Path, *, grid: bool = True) -> Path:
-    """The small fixture's data with every file kind present (resource, brochures, redirections).
+    """The small fixture's data with every file kind present (resource, brochures, redirections,
+    glossary).
 
     ``grid``: with the RGAA audit grid (``accessibilite.yml``, two thirds of the loading time).
     """
@@ -47,6 +58,9 @@ def project_data(tmp: Path, *, grid: bool = True) -> Path:
     )
     (root / "data" / "redirections.yml").write_text(
         yaml.safe_dump({"redirections": [REDIRECTION]}, allow_unicode=True), encoding="utf-8"
+    )
+    (root / "data" / "lexique.yml").write_text(
+        yaml.safe_dump(LEXIQUE, allow_unicode=True), encoding="utf-8"
     )
     if grid:
         shutil.copy(ROOT / "data" / "accessibilite.yml", root / "data" / "accessibilite.yml")
@@ -86,6 +100,9 @@ INERT: list[tuple[str, DataPath, str, str]] = [
     ("referents.yml", ["referents", 0, "structure"], "=1+1", "Structure"),
     ("referents.yml", ["referents", 0, "missions", 0], EVIL, "Mission"),
     ("brochures.yml", ["brochures", 0, "titre"], 'Guide "x" ' + EVIL, "Guide neutre"),
+    ("lexique.yml", ["termes", 0, "terme"], 'PAI "x" & Cie *y*', "PAI"),
+    ("lexique.yml", ["termes", 0, "definition"], EVIL, "Définition neutre."),
+    ("lexique.yml", ["termes", 0, "synonymes", 0], BREAKOUT, "allergie"),
     ("accessibilite.yml", ["auditeur"], EVIL, "Auditeur"),
     ("accessibilite.yml", ["contact", "nom"], BREAKOUT, "Service"),
 ]

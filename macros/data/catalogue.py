@@ -14,6 +14,7 @@ if TYPE_CHECKING:
     from macros.data.models import (
         Activite,
         Axe,
+        Besoin,
         Brochure,
         Commune,
         Entree,
@@ -23,6 +24,7 @@ if TYPE_CHECKING:
         Referent,
         Ressource,
         Selection,
+        Terme,
     )
 
 AGE_BANDS: tuple[tuple[str, str, int, int], ...] = (
@@ -78,6 +80,8 @@ class Catalogue:
     ressources: dict[str, Ressource]
     brochures: list[Brochure] = field(default_factory=list)
     redirections: list[Redirection] = field(default_factory=list)
+    lexique: list[Terme] = field(default_factory=list)
+    besoins: list[Besoin] = field(default_factory=list)
 
     # --- labels -------------------------------------------------------------
     @cached_property
@@ -204,3 +208,7 @@ class Catalogue:
 
     def ressources_for_theme(self, theme_id: str) -> list[tuple[str, Ressource]]:
         return [(s, r) for s, r in self.sorted_ressources() if r.theme == theme_id]
+
+    def urgences(self) -> list[tuple[str, Ressource]]:
+        """The emergency numbers (``urgence: oui``), in the order of their titles."""
+        return [(s, r) for s, r in self.sorted_ressources() if r.urgence]

@@ -18,6 +18,7 @@ from pydantic import BaseModel, TypeAdapter, ValidationError
 from macros.data.audit import audit_errors
 from macros.data.catalogue import ACCES_COURTS, AGE_BANDS, TEMPS_LABELS, Catalogue
 from macros.data.errors import DataError, DataErrors
+from macros.data.fields import fold
 from macros.data.kinds import docs_paths, generated_pages, path_of
 from macros.data.messages import describe, field_path
 from macros.data.models import (
@@ -25,6 +26,7 @@ from macros.data.models import (
     Brochure,
     Brochures,
     Commune,
+    Lexique,
     Pedt,
     Redirections,
     Referents,
@@ -137,6 +139,9 @@ def load_catalogue(root: Path) -> Catalogue:
         if (data / "redirections.yml").is_file()
         else None
     )
+    lexique = c.load(data / "lexique.yml", Lexique) if (data / "lexique.yml").is_file() else None
+    if lexique:
+        _check_lexique(c, lexique)
     activites = _load_folder(c, data / "activites", Activite)
     ressources = _load_folder(c, data / "ressources", Ressource)
 
@@ -177,6 +182,8 @@ def load_catalogue(root: Path) -> Catalogue:
         ressources={slug: loaded.item for slug, loaded in ressources.items()},
         brochures=to_build,
         redirections=list(redirections.item.redirections) if redirections else [],
+        lexique=list(lexique.item.termes) if lexique else [],
+        besoins=list(referents.item.besoins),
     )
 
 
@@ -267,6 +274,14 @@ def _check_references(
             "commune.yml",
         )
     referent_ids = {r.id for r in refs}
+    besoins = referents.item.besoins
+    _unique_ids(c, referents.doc, "besoins", [b.id for b in besoins])
+    for i, besoin in enumerate(besoins):
+        for j, ident in enumerate(besoin.contacts):
+            _known(
+                c, referents.doc, ("besoins", i, "contacts", j), ident, referent_ids,
+                "contact", "referents.yml",
+            )  # fmt: skip
 
     # References are checked on the raw data, so that a file refused by its model
     # still gets them checked: every mistake is reported at once.
@@ -324,6 +339,31 @@ def _check_references(
 
 def _stems(folder: Path) -> set[str]:
     return {p.stem for p in folder.glob("*.yml")} if folder.is_dir() else set()
+
+
+def _check_lexique(c: _Collector, loaded: _Loaded) -> None:
+    """Each word is explained once: no term twice, no synonym that is another term."""
+    seen: dict[str, int] = {}
+    for i, terme in enumerate(loaded.item.termes):
+        folded = terme.ancre  # two spellings of one word would share an anchor of /lexique/
+        if folded in seen:
+            c.add(
+                loaded.doc,
+                ("termes", i, "terme"),
+                f"« {terme.terme} » est déjà expliqué (terme n° {seen[folded] + 1})",
+                "réunissez les deux explications en une seule.",
+            )
+        seen.setdefault(folded, i)
+    words = {fold(terme.terme) for terme in loaded.item.termes}
+    for i, terme in enumerate(loaded.item.termes):
+        for j, synonyme in enumerate(terme.synonymes):
+            if fold(synonyme) in words:
+                c.add(
+                    loaded.doc,
+                    ("termes", i, "synonymes", j),
+                    f"« {synonyme} » est lui-même un terme du lexique",
+                    "retirez-le des synonymes : la recherche le trouve déjà.",
+                )
 
 
 def _check_redirections(c: _Collector, loaded: _Loaded, pages: set[str]) -> None:

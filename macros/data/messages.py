@@ -137,6 +137,7 @@ _OWN_HINTS = {
     "inscription": "les inscriptions ouvrent (ouverture) avant de fermer (date_limite), "
     "et avant la fin de l'activité.",
     "seance": "corrigez la date de la séance, ou la période de l'activité.",
+    "urgence": 'ajoutez le numéro à appeler, par exemple telephone: "119".',
 }
 RENAMED = {
     "referent": "« referent » s'appelle maintenant « contact » : qui répond aux questions des "

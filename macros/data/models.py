@@ -26,6 +26,7 @@ from macros.data.fields import (
     Telephone,
     Texte,
     TexteLong,
+    fold,
     folded_choice,
 )
 
@@ -512,6 +513,13 @@ class Ressource(Model):
         title="Téléphone",
         description="Numéro entre guillemets, ou numéro court (3018).",
     )
+    urgence: Oui = Field(
+        False,
+        title="Numéro d'urgence",
+        description="oui pour un numéro à appeler en cas d'urgence (119, 3018) : il est "
+        "affiché, à toucher pour appeler, dans l'encadré « En cas d'urgence » des pages "
+        "Contacts et Être parent. Demande un téléphone.",
+    )
     mis_a_jour: Date | None = Field(
         None, title="Mise à jour", description="Date de dernière mise à jour, AAAA-MM-JJ."
     )
@@ -520,6 +528,12 @@ class Ressource(Model):
         title="Fiche d'exemple",
         description="oui pour une fiche fictive (données d'exemple).",
     )
+
+    @model_validator(mode="after")
+    def _urgence_a_un_numero(self) -> Ressource:
+        if self.urgence and not self.telephone:
+            raise _invalid("urgence", "un numéro d'urgence (urgence: oui) demande un téléphone")
+        return self
 
 
 # --- referents.yml ---------------------------------------------------------------
@@ -566,9 +580,34 @@ class Referent(Model):
     )
 
 
-class Referents(Model):
-    """``data/referents.yml``: the contacts, by role."""
+class Besoin(Model):
+    """One line of « Qui contacter pour… » (page Contacts): a family's need and whom to call."""
 
+    id: Identifiant = Field(
+        description="Identifiant court : l'ancre de la page Contacts (/contacts/#un-handicap).",
+        examples=["un-handicap"],
+    )
+    titre: Texte = Field(
+        description="Le besoin, dit comme une famille le dirait, après « Qui contacter pour… ».",
+        examples=["Un handicap, une maladie, une allergie"],
+    )
+    texte: Texte | None = Field(
+        None, description="Une phrase qui précise (facultatif).", examples=["Dès 2 ans."]
+    )
+    contacts: list[Annotated[Identifiant, Reference("referents", "referents.yml")]] = Field(
+        min_length=1, description="Les contacts à appeler, le premier d'abord (leurs id)."
+    )
+
+
+class Referents(Model):
+    """``data/referents.yml``: the contacts, by role, and whom to call for what."""
+
+    besoins: list[Besoin] = Field(
+        default_factory=list,
+        title="Qui contacter pour…",
+        description="Les besoins des familles et les contacts à appeler : le début de la "
+        "page Contacts.",
+    )
     referents: list[Referent] = Field(min_length=1)
 
 
@@ -596,6 +635,45 @@ class Redirections(Model):
     """``data/redirections.yml``: old addresses that must keep working."""
 
     redirections: list[Redirection] = Field(default_factory=list)
+
+
+# --- lexique.yml ------------------------------------------------------------------
+
+
+class Terme(Model):
+    """One word of the glossary: an acronym or a word of the administration, in plain French."""
+
+    terme: Texte = Field(
+        description="Le mot ou le sigle tel qu'il s'écrit dans les pages.", examples=["MDPH"]
+    )
+    developpe: Texte | None = Field(
+        None,
+        title="Développé",
+        description="Pour un sigle, ce qu'il veut dire, en minuscules : une page l'écrit "
+        "à côté du sigle la première fois qu'elle l'emploie.",
+        examples=["maison départementale des personnes handicapées"],
+    )
+    definition: Texte = Field(
+        title="Définition",
+        description="Une ou deux phrases courtes, en mots de tous les jours.",
+        examples=["Elle reconnaît le handicap d'un enfant et décide des aides."],
+    )
+    synonymes: list[Texte] = Field(
+        default_factory=list,
+        description="Les mots qu'un parent tape dans la recherche pour ce terme.",
+        examples=[["cantine"]],
+    )
+
+    @property
+    def ancre(self) -> str:
+        """The term's anchor on /lexique/ (``#mdph``, ``#quotient-familial``)."""
+        return re.sub(r"[^a-z0-9]+", "-", fold(self.terme)).strip("-") or "terme"
+
+
+class Lexique(Model):
+    """``data/lexique.yml``: the glossary of the page /lexique/."""
+
+    termes: list[Terme] = Field(min_length=1)
 
 
 # --- brochures.yml ---------------------------------------------------------------

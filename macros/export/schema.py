@@ -16,6 +16,7 @@ from macros.data.models import (
     Activite,
     Brochures,
     Commune,
+    Lexique,
     Pedt,
     Redirections,
     Referents,
@@ -33,6 +34,7 @@ SCHEMAS: dict[str, type[BaseModel]] = {
     "referents": Referents,
     "brochures": Brochures,
     "redirections": Redirections,
+    "lexique": Lexique,
     "accessibilite": Audit,
 }
 

@@ -40,3 +40,28 @@ def espaces_fr(text: str) -> str:
     text = _THOUSANDS.sub(f"\\1{NNBSP}\\2", text)
     text = _UNIT.sub(f"\\1{NBSP}\\2", text)
     return _HOUR_MINUTES.sub(f"\\1{NBSP}\\2", text)
+
+
+_RAW_ELEMENT = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1\s*>", re.S | re.I)
+"""Elements whose text is code or typed by the reader: left exactly as written."""
+_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+
+
+def _text_nodes(html: str) -> str:
+    parts = _TAG.split(html)
+    for i in range(0, len(parts), 2):  # even parts: text between tags
+        if parts[i].strip():
+            parts[i] = espaces_fr(parts[i])
+    return "".join(parts)
+
+
+def espaces_html(html: str) -> str:
+    """:func:`espaces_fr` on every text of a page: not in tags or attributes, not in
+    scripts, styles, code or form fields. A space beside a tag counts (« le <a>119</a> : »)."""
+    out, last = [], 0
+    for element in _RAW_ELEMENT.finditer(html):
+        out.append(_text_nodes(html[last : element.start()]))
+        out.append(element.group(0))
+        last = element.end()
+    out.append(_text_nodes(html[last:]))
+    return "".join(out)

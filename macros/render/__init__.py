@@ -12,11 +12,12 @@ import re
 from functools import cache
 from types import SimpleNamespace
 from typing import TYPE_CHECKING, Any
+from urllib.parse import quote
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
 from markdown_it import MarkdownIt
 from markdown_it.token import Token
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from macros.data.catalogue import ACCES_LABELS, AGE_BANDS, TEMPS_LABELS, TYPES_RESSOURCE
 from macros.data.kinds import absolute, file_path, qr_path, section, url
@@ -141,6 +142,24 @@ def json_ld(data: dict[str, Any]) -> Markup:
     return Markup(text)
 
 
+def courriel(address: str) -> Markup:
+    """An e-mail address that wraps after « @ » or before a dot, never inside a word."""
+    local, _, domain = address.partition("@")
+
+    def cut(part: str) -> Markup:
+        return Markup("<wbr>.").join(escape(p) for p in part.split("."))
+
+    return cut(local) + Markup("@<wbr>") + cut(domain)
+
+
+def plan(adresse: str, commune: str) -> str:
+    """The address on OpenStreetMap (an outbound link: the site loads nothing from it).
+
+    An address without a postcode (« 12 rue Haute ») is looked for in the commune."""
+    where = adresse if re.search(r"\b\d{5}\b", adresse) else f"{adresse}, {commune}"
+    return "https://www.openstreetmap.org/search?query=" + quote(where, safe="")
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -161,6 +180,7 @@ def environment() -> Environment:
         taille_fr=taille_fr,
         href=href,
         json_ld=json_ld,
+        courriel=courriel,
     )
     env.globals.update(
         TEMPS_LABELS=TEMPS_LABELS,
@@ -181,6 +201,7 @@ def environment() -> Environment:
         periode_fr=periode_fr,
         aujourdhui=build_day,
         ACCES_LABELS=ACCES_LABELS,
+        plan=plan,
     )
     return env
 

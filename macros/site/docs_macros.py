@@ -60,12 +60,12 @@ def register(env: Any) -> None:
     env.filters["brut"] = brut
 
     @env.macro  # type: ignore[untyped-decorator]
-    def agenda_inscriptions() -> Markup:
+    def agenda_inscriptions(niveau: int = 2) -> Markup:
         """/inscriptions/: what is open now, then each coming opening and deadline."""
         today = build_day()
         return render(
             "agenda.html", c=catalogue, ouvertes=ouvertes(catalogue, today),
-            dates=dates_inscription(catalogue, since=today), base=_base(env),
+            dates=dates_inscription(catalogue, since=today), niveau=niveau, base=_base(env),
         )  # fmt: skip
 
     @env.macro  # type: ignore[untyped-decorator]
@@ -113,6 +113,42 @@ def register(env: Any) -> None:
         )
 
     @env.macro  # type: ignore[untyped-decorator]
+    def apercu_activites(
+        categorie: str | None = None,
+        accueil_handicap: bool | None = None,
+        age: int | None = None,
+        nombre: int = 3,
+    ) -> Markup:
+        """A few activities of a selection, those a family can join first, and a link to
+        the finder showing all of them (a family page never embeds a long list)."""
+        if categorie and categorie not in catalogue.categories:
+            raise ValueError(f"catégorie inconnue : {categorie}")
+        selection = Selection(
+            categories=[categorie] if categorie else [],
+            age=age,
+            accueil_handicap=accueil_handicap,
+        )
+        kept = {slug for slug, _ in catalogue.select(selection)}
+        acts = [item for item in default_order(catalogue) if item[0] in kept]
+        query = "&".join(
+            part
+            for part in (
+                f"categorie={categorie}" if categorie else None,
+                f"age={age}" if age is not None else None,
+                "handicap=1" if accueil_handicap else None,
+            )
+            if part
+        )
+        return render(
+            "apercu_activites.html",
+            c=catalogue,
+            activites=acts[:nombre],
+            total=len(acts),
+            query=query,
+            base=_base(env),
+        )
+
+    @env.macro  # type: ignore[untyped-decorator]
     def chercheur() -> Markup:
         """The finder: filter form, result count and every activity."""
         return render(
@@ -145,6 +181,18 @@ def register(env: Any) -> None:
         )
 
     @env.macro  # type: ignore[untyped-decorator]
+    def appeler(ident: str) -> Markup:
+        """One contact's number, tap to call, for the opening of a family page."""
+        if ident not in catalogue.referents:
+            raise ValueError(f"contact inconnu : {ident}")
+        return render("_appeler.html", r=catalogue.referents[ident])
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def pedt_en_bref() -> Markup:
+        """What each axis changes for a child, in plain words, linking to the axis."""
+        return render("pedt_en_bref.html", pedt=catalogue.pedt, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
     def contacts(ids: list[str] | None = None, role_contient: str | None = None) -> Markup:
         """Contact cards: the given ids, or every contact whose role contains a word."""
         if ids is not None:
@@ -158,14 +206,29 @@ def register(env: Any) -> None:
         return render("referents.html", c=catalogue, referents=refs, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
-    def annuaire() -> Markup:
-        """Every contact, grouped by service."""
-        return render("annuaire.html", c=catalogue, base=_base(env))
+    def annuaire(niveau: int = 2) -> Markup:
+        """Every contact, grouped by service (headings of level ``niveau``)."""
+        return render("annuaire.html", c=catalogue, niveau=niveau, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
-    def ressources() -> Markup:
-        """Every parenting resource, grouped by theme."""
-        return render("ressources.html", c=catalogue, base=_base(env))
+    def qui_contacter(niveau: int = 2) -> Markup:
+        """« Qui contacter pour… »: each need of a family and whom to call (referents.yml)."""
+        return render("besoins.html", c=catalogue, niveau=niveau, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def urgences() -> Markup:
+        """The emergency numbers, tap to call, in an alert box."""
+        return render("urgences.html", c=catalogue, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def ressources(niveau: int = 2) -> Markup:
+        """Every parenting resource, grouped by theme (headings of level ``niveau``)."""
+        return render("ressources.html", c=catalogue, niveau=niveau, base=_base(env))
+
+    @env.macro  # type: ignore[untyped-decorator]
+    def lexique() -> Markup:
+        """The glossary (data/lexique.yml), in alphabetical order."""
+        return render("lexique.html", c=catalogue, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
     def plan_du_site() -> Markup:

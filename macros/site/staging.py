@@ -105,6 +105,7 @@ def stage(
     with timed("etape"):
         docs = root / str(project.get("docs_dir", DOCS))
         updates = Updates(root)
+        menu = _nav_sources(project.get("nav"))
         for path in sorted(docs.rglob("*")) if docs.is_dir() else []:
             if not path.is_file():
                 continue
@@ -117,7 +118,10 @@ def stage(
                         wanted[rel] = _ERROR_PAGE.encode()
                     else:
                         text = path.read_text(encoding="utf-8")
-                        dated = _dated(text, _date_of(updates, root, path), home=rel == "index.md")
+                        dated = _dated(
+                            text, _date_of(updates, root, path), home=rel == "index.md",
+                            in_menu=menu is None or rel in menu,
+                        )  # fmt: skip
                         wanted[rel] = dated.encode()
                 else:
                     wanted[rel] = path.read_bytes()
@@ -179,8 +183,36 @@ activities)."""
 _FRONT = re.compile(r"\A---[ \t]*\n(.*?\n)?(?:---|\.\.\.)[ \t]*(?:\n|\Z)", re.S)
 
 
+TOC_MIN = 4
+"""Sections (``## ``) a page of ``docs/`` needs before it shows a table of contents."""
+_SECTION = re.compile(r"^## ", re.M)
+
+
+def _nav_sources(nav: Any) -> set[str] | None:
+    """The pages of ``docs/`` the menu lists (``None``: no ``nav``, the menu lists them all)."""
+    if nav is None:
+        return None
+    found: set[str] = set()
+
+    def walk(entries: Any) -> None:
+        for entry in entries if isinstance(entries, list) else []:
+            for target in entry.values() if isinstance(entry, dict) else [entry]:
+                if isinstance(target, list):
+                    walk(target)
+                elif isinstance(target, str):
+                    found.add(target)
+
+    walk(nav)
+    return found
+
+
 def _dated(
-    text: str, date_of: Callable[[str | None], str], *, home: bool = False, html: bool = False
+    text: str,
+    date_of: Callable[[str | None], str],
+    *,
+    home: bool = False,
+    html: bool = False,
+    in_menu: bool = True,
 ) -> str:
     """The page with its date of last change (and flags) added to its front matter.
 
@@ -217,6 +249,10 @@ def _dated(
         extra["accueil"] = True
     if html:
         extra["corps_html"] = True
+    elif "hide" not in meta and (home or not in_menu or len(_SECTION.findall(body)) < TOC_MIN):
+        # A short page's right-hand « Table des matières » only repeats it; a page the menu
+        # leaves to the footer has no menu entry to hold the table's toggle (Material).
+        extra["hide"] = ["toc"]
     lines = [front] if front else []
     lines += [f"{key}: {json.dumps(value, ensure_ascii=False)}" for key, value in extra.items()]
     return "---\n" + "\n".join(lines) + "\n---\n" + body

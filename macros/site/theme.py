@@ -8,6 +8,7 @@ from typing import Any
 
 from macros.brochures.content import Charte
 from macros.brochures.typeset import logo_problem
+from macros.present.typographie import espaces_html
 
 _HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
 _VARIABLES = {
@@ -75,9 +76,11 @@ def accessible_page(html: str) -> str:
       the single keys ``n . p ,`` (RGAA 12.10, WCAG 2.1.4 forbid such shortcuts);
     - its ``<main>`` wraps the sidebars too, so a skip link to it would land
       before the navigation: it becomes a ``<div>``, and ``overrides/main.html``
-      makes the content itself ``<main id="contenu">`` (the skip link's target).
+      makes the content itself ``<main id="contenu">`` (the skip link's target);
+    - French typography: no-break spaces before « : ; ! ? » and inside « 16 h 30 »,
+      « 45 € », « 8 ans », « 01 99 00 00 00 » (:func:`~macros.present.typographie.espaces_html`).
     """
-    html = _PREV_NEXT.sub("", valid_toggles(html))
+    html = espaces_html(_PREV_NEXT.sub("", valid_toggles(html)))
     if _MAIN_OPEN in html:
         head, _, tail = html.replace(_MAIN_OPEN, _MAIN_AS_DIV, 1).rpartition("</main>")
         html = head + "</div>" + tail

@@ -91,5 +91,7 @@ def test_the_skip_link_comes_first_and_focus_is_visible(browser: Browser, site_u
 def test_the_accessibility_statement_is_linked_from_every_page(sample_site: Path) -> None:
     for path in site_pages(sample_site):
         html = (sample_site / path.strip("/") / "index.html").read_text(encoding="utf-8")
-        assert re.search(r'<a href="[^"]*"[^>]*>Accessibilité : [a-z ]*conforme</a>', html), path
+        assert re.search(r'<a href="[^"]*"[^>]*>Accessibilité\u00a0: [a-z ]*conforme</a>', html), (
+            path
+        )
         assert re.search(r'<a href="[^"]*"[^>]*>Plan du site</a>', html), path

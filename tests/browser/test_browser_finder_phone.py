@@ -8,6 +8,7 @@ from urllib.parse import urlencode
 
 import pytest
 from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
 
 from conftest import sample_catalogue
 from macros.present.finder import matches_query, parse_query
@@ -78,7 +79,8 @@ def test_the_count_and_the_whole_first_result_are_on_the_first_screen(
     first = box(page, FIRST)
     assert count["y"] + count["height"] <= viewport["height"]
     assert first["y"] + first["height"] <= viewport["height"], first
-    assert page.locator("#resultats").inner_text() == f"{expected(params)} activités"
+    # The count is announced a quarter of a second after the filters apply (finder.js).
+    expect(page.locator("#resultats")).to_have_text(f"{expected(params)} activités")
 
 
 def test_cards_are_compact_on_a_phone(open_at: Callable[..., Page]) -> None:

@@ -34,6 +34,7 @@ TEXT_FIELDS: list[tuple[str, DataPath]] = [
     ("ressources/piege.yml", ["organisme"]),
     ("referents.yml", ["referents", 0, "role"]),
     ("brochures.yml", ["brochures", 0, "titre"]),
+    ("lexique.yml", ["termes", 0, "definition"]),
     ("accessibilite.yml", ["auditeur"]),
     ("accessibilite.yml", ["criteres", 0, "note"]),
 ]

@@ -139,7 +139,7 @@ def test_duplicate_referent_ids_are_refused(mini_data: Path) -> None:
     path.write_text(text + text.split("referents:\n", 1)[1], encoding="utf-8")
     errors = _errors(mini_data)
     assert any(
-        "referents[5].id : identifiant « referent-inclusion » déjà utilisé" in e for e in errors
+        "referents[6].id : identifiant « referent-inclusion » déjà utilisé" in e for e in errors
     )
 
 
@@ -168,3 +168,88 @@ def test_a_typo_in_a_field_name_gets_a_suggestion(mini_data: Path) -> None:
     )
     errors = _errors(mini_data)
     assert any("vouliez-vous écrire « resume » ?" in e for e in errors)
+
+
+# --- lexique.yml -------------------------------------------------------------------------------
+
+LEXIQUE = """termes:
+  - terme: "PAI"
+    developpe: "projet d'accueil individualisé"
+    definition: "Un document écrit pour un enfant malade."
+  - terme: "Restauration scolaire"
+    definition: "La cantine."
+    synonymes: ["cantine", "repas"]
+"""
+
+
+def test_the_glossary_is_read_in_the_order_written(mini_data: Path) -> None:
+    (mini_data / "data" / "lexique.yml").write_text(LEXIQUE, encoding="utf-8")
+    lexique = load_catalogue(mini_data).lexique
+    assert [(t.terme, t.ancre, t.synonymes) for t in lexique] == [
+        ("PAI", "pai", []),
+        ("Restauration scolaire", "restauration-scolaire", ["cantine", "repas"]),
+    ]
+
+
+def test_a_word_explained_twice_or_a_synonym_that_is_a_term_is_refused_at_its_line(
+    mini_data: Path,
+) -> None:
+    text = LEXIQUE + '  - terme: "pai"\n    definition: "Encore."\n    synonymes: ["PAI "]\n'
+    text = text.replace('["cantine", "repas"]', '["cantine", "Pai"]')
+    (mini_data / "data" / "lexique.yml").write_text(text, encoding="utf-8")
+    errors = _errors(mini_data)
+    assert (
+        "data/lexique.yml:8: termes[2].terme : « pai » est déjà expliqué (terme n° 1)\n"
+        "    → réunissez les deux explications en une seule." in errors
+    )
+    assert any(
+        e.startswith("data/lexique.yml:7: termes[1].synonymes[1] : « Pai » est") for e in errors
+    )
+    assert any(
+        e.startswith("data/lexique.yml:10: termes[2].synonymes[0] : « PAI » est") for e in errors
+    )
+
+
+def test_a_term_without_a_definition_or_with_an_unknown_field_is_refused(mini_data: Path) -> None:
+    text = 'termes:\n  - terme: "MDPH"\n    explication: "x"\n'
+    (mini_data / "data" / "lexique.yml").write_text(text, encoding="utf-8")
+    errors = "\n".join(_errors(mini_data))
+    assert "data/lexique.yml:2: termes[0].definition" in errors
+    assert "data/lexique.yml:3: termes[0].explication" in errors
+
+
+# --- « Qui contacter pour… » and emergency numbers ------------------------------------------------
+
+
+def test_a_need_names_known_contacts_and_its_own_id_once(mini_data: Path) -> None:
+    path = mini_data / "data" / "referents.yml"
+    besoins = (
+        "besoins:\n"
+        '  - id: un-handicap\n    titre: "Un handicap"\n    contacts: [referent-inclusion]\n'
+        '  - id: un-handicap\n    titre: "Autre"\n    contacts: [referent-inclusoin]\n'
+    )
+    path.write_text(besoins + path.read_text(encoding="utf-8"), encoding="utf-8")
+    errors = _errors(mini_data)
+    assert any(
+        e.startswith(
+            "data/referents.yml:5: besoins[1].id : identifiant « un-handicap » déjà utilisé"
+        )
+        for e in errors
+    )
+    assert (
+        "data/referents.yml:7: besoins[1].contacts[0] : contact « referent-inclusoin » inconnu "
+        "(absent de referents.yml)\n    → vouliez-vous écrire « referent-inclusion » ?"
+    ) in errors
+
+
+def test_an_emergency_number_needs_a_telephone(mini_data: Path) -> None:
+    folder = mini_data / "data" / "ressources"
+    folder.mkdir(exist_ok=True)
+    (folder / "urgence.yml").write_text(
+        'titre: "Urgence"\nresume: "R"\ndescription: "D."\ntheme: ecrans\n'
+        'public: {parents: oui}\ntype: numero-utile\norganisme: "O"\nurgence: oui\n',
+        encoding="utf-8",
+    )
+    errors = "\n".join(_errors(mini_data))
+    assert "data/ressources/urgence.yml" in errors
+    assert "un numéro d'urgence (urgence: oui) demande un téléphone" in errors

@@ -82,6 +82,7 @@ def test_the_open_data_files_keep_their_addresses() -> None:
         "donnees/schemas/referents.schema.json",
         "donnees/schemas/brochures.schema.json",
         "donnees/schemas/redirections.schema.json",
+        "donnees/schemas/lexique.schema.json",
         "donnees/schemas/accessibilite.schema.json",
         "flux.xml",
     ]
@@ -225,6 +226,7 @@ def test_the_referents_json_holds_every_contact_of_the_fixture() -> None:
         "referent-sante-accueil-inclusif": "01 99 00 20 00",
         "bij": "01 99 00 20 00",
         "ccas": "01 99 00 20 00",
+        "guichet-unique": "01 99 00 11 00",
     }
     first = document["referents"][0]
     assert first["url"] == SITE + "contacts/referent-inclusion/"

@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from conftest import plain
 from macros.cli import main
 
 
@@ -26,7 +27,7 @@ def _build(project: Path) -> int:
 def test_a_fixture_project_builds_every_page(mini: Path) -> None:
     assert _build(mini) == 0
     site = mini / "site"
-    judo = (site / "activites" / "judo" / "index.html").read_text(encoding="utf-8")
+    judo = plain((site / "activites" / "judo" / "index.html").read_text(encoding="utf-8"))
     assert "<title>Judo pour les 6-11 ans – Ville d&#39;Exemple</title>" in judo
     assert '<html lang="fr"' in judo
     assert "<td>15 h 30</td>" in judo
@@ -35,7 +36,7 @@ def test_a_fixture_project_builds_every_page(mini: Path) -> None:
     assert 'href="../activites/judo/"' in finder and 'href="../activites/eveil-musical/"' in finder
     pedt = (site / "pedt" / "index.html").read_text(encoding="utf-8")
     assert '<a href="../pedt/complementarite/#reussite-offre-educative">' in pedt
-    axe = (site / "pedt" / "complementarite" / "index.html").read_text(encoding="utf-8")
+    axe = plain((site / "pedt" / "complementarite" / "index.html").read_text(encoding="utf-8"))
     assert 'id="reussite-offre-educative"' in axe
     assert '<a href="../../activites/judo/">Judo pour les 6-11 ans</a>' in axe
     assert (site / "pagefind" / "pagefind.js").is_file()

@@ -15,6 +15,7 @@ from __future__ import annotations
 import gzip
 import json
 import re
+from urllib.parse import urlsplit
 from collections import Counter
 from html.parser import HTMLParser
 from pathlib import Path
@@ -22,7 +23,7 @@ from pathlib import Path
 import pytest
 import vobject
 
-from conftest import make_project
+from conftest import make_project, plain
 from corpus import BREAKOUT, EVIL, FORMULA, inert_data
 from macros import export
 from macros.data.loader import load_catalogue
@@ -94,14 +95,19 @@ def test_no_dangerous_address_and_the_values_are_shown_as_written(
         parsed = _shape(page)
         for url in parsed.urls:
             assert not re.match(r"\s*(javascript|data|vbscript):", url, re.I), (page, url)
+            parts = urlsplit(url)
+            if parts.netloc == "www.openstreetmap.org":  # « Voir sur un plan »: the address,
+                assert parts.path == "/search" and "/" not in parts.query  # quoted, as a query
+                continue
             assert "evil.example" not in url, (page, url)
     judo = _shape(hostile / "activites" / "judo" / "index.html")
-    text = " ".join(judo.text)
+    # The site's no-break spaces (« *gras* ! ») are French typography, not a change of value.
+    text = plain(" ".join(judo.text))
     assert 'Judo "club" & co' in text
     assert "<script>alert(1)</script>" in text and "[a](javascript:alert(1))" in text
-    home = " ".join(_shape(hostile / "index.html").text)
+    home = plain(" ".join(_shape(hostile / "index.html").text))
     assert EVIL in home  # the commune's name, as written, even in a Markdown page
-    pedt = " ".join(_shape(hostile / "pedt" / "index.html").text)
+    pedt = plain(" ".join(_shape(hostile / "pedt" / "index.html").text))
     assert "<img src=x onerror=alert(1)>" in pedt
 
 

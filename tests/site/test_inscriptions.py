@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 
 import pytest
 
-from conftest import ROOT, site_pages
+from conftest import ROOT, plain, site_pages
 from macros.data.loader import load_catalogue
 from macros.present.finder import ouvertes
 from macros.present.statut import build_day, dates_inscription
@@ -23,7 +23,7 @@ CATALOGUE = load_catalogue(ROOT)
 
 
 def _text(page: Path) -> str:
-    return htmlib.unescape(page.read_text(encoding="utf-8"))
+    return plain(htmlib.unescape(page.read_text(encoding="utf-8")))
 
 
 def test_the_agenda_lists_each_coming_date_and_what_is_open_now(sample_site: Path) -> None:

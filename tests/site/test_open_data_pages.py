@@ -13,7 +13,7 @@ import pytest
 import vobject
 from markupsafe import escape
 
-from conftest import sample_catalogue
+from conftest import plain, sample_catalogue
 from macros import export
 from macros.export.registry import OPEN_DATA
 from macros.present.formatting import taille_fr
@@ -41,7 +41,7 @@ def test_the_site_publishes_each_open_data_file_as_its_producer_writes_it(
 def test_the_open_data_page_lists_every_file_with_its_description_and_real_size(
     sample_site: Path,
 ) -> None:
-    html = (sample_site / "donnees" / "index.html").read_text(encoding="utf-8")
+    html = plain((sample_site / "donnees" / "index.html").read_text(encoding="utf-8"))
     rows = re.findall(
         r'<th scope="row"><a href="\.\./([^"]+)" download>([^<]+)</a></th>\s*'
         r"<td>([^<]*)</td>\s*<td>([^<]*)</td>",

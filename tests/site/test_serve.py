@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING
 
 import pytest
 
+from conftest import plain
+
 if TYPE_CHECKING:
     from pathlib import Path
 
@@ -33,7 +35,7 @@ def _wait_for(url: str, text: str, timeout: float) -> str:
     while time.monotonic() < deadline:
         try:
             with urllib.request.urlopen(url, timeout=5) as response:
-                last = str(response.read().decode("utf-8"))
+                last = plain(str(response.read().decode("utf-8")))
                 if text in last:
                     return last
         except OSError:
@@ -100,14 +102,15 @@ def test_serve_with_bad_data_shows_the_report_in_the_tab_and_reloads_once_fixed(
             page.goto(base + address)
             heading = page.get_by_role("heading", level=1)
             assert heading.inner_text() == "L'aperçu attend une correction"
-            report = page.locator("main ol").inner_text()
+            report = plain(page.locator("main ol").inner_text())
             assert f"data/activites/judo.yml:{line}" in report
             assert "heure invalide « 26:00 »" in report
             assert 'mettez l\'heure entre guillemets, par exemple debut: "16:30"' in report
         judo.write_text(good, encoding="utf-8")  # the editor fixes the file: the tab follows
         page.wait_for_function(
             "document.querySelector('h1') && "
-            "document.querySelector('h1').textContent.includes('Judo pour les 6-11 ans')",
+            "document.querySelector('h1').textContent.replace(/\\u00a0/g, ' ')"
+            ".includes('Judo pour les 6-11 ans')",
             timeout=120_000,
         )
     finally:

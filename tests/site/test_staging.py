@@ -11,7 +11,7 @@ import yaml
 from macros.data.project import catalogue_for
 from macros.site.engines import engine
 from macros.site.links import check_links
-from macros.site.staging import ConfigError, Staged, _dated, site_map, stage
+from macros.site.staging import ConfigError, Staged, _dated, _nav_sources, site_map, stage
 
 
 def _front(text: str) -> dict[str, object]:
@@ -27,6 +27,7 @@ def test_a_page_is_dated_in_its_front_matter_in_french() -> None:
         "title": "Inclusion",
         "mis_a_jour": "2025-09-01",
         "mis_a_jour_texte": "1er septembre 2025",
+        "hide": ["toc"],  # no section: nothing for a table of contents
     }
     assert dated.endswith("---\n# Inclusion\n")
 
@@ -52,8 +53,24 @@ def test_a_page_without_front_matter_gets_one_and_the_home_page_is_flagged() -> 
         "mis_a_jour": "2025-12-25",
         "mis_a_jour_texte": "25 décembre 2025",
         "accueil": True,
+        "hide": ["toc"],
     }
     assert dated.endswith("---\n# Accueil\n")
+
+
+def test_a_page_shows_a_table_of_contents_from_four_sections_unless_it_says_otherwise() -> None:
+    def hide(text: str) -> object:
+        return _front(_dated(text, lambda source: "2025-09-01")).get("hide")
+
+    sections = "".join(f"## Partie {i}\n\nTexte.\n\n" for i in range(4))
+    assert hide("# Titre\n\n" + sections) is None
+    assert hide("# Titre\n\n" + sections.split("## Partie 3")[0]) == ["toc"]
+    assert hide("---\nhide: [navigation]\n---\n# Titre\n") == ["navigation"]
+    outside = _dated("# Titre\n\n" + sections, lambda source: "2025-09-01", in_menu=False)
+    assert _front(outside)["hide"] == ["toc"]
+    assert _nav_sources([{"A": "a.md"}, {"B": [{"C": "b/c.md"}, "d.md"]}]) == {"a.md", "b/c.md", "d.md"}
+    assert _nav_sources(None) is None
+    assert _front(_dated("Texte", lambda source: "2025-09-01", html=True)).get("hide") is None
 
 
 def test_the_site_map_comes_from_the_config_s_nav() -> None:
