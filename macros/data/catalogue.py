@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from datetime import date
 from functools import cached_property
@@ -91,6 +92,17 @@ class Catalogue:
     def nom_quartier(self, ident: str) -> str:
         """A quartier's name; « tous les quartiers » for a service found in every quartier."""
         return "tous les quartiers" if ident == TOUTE_LA_VILLE else self.quartiers[ident]
+
+    def lieu_court(self, act: Activite) -> str:
+        """Where, in a card: the place and its quartier, the quartier's name said once
+        (« Gymnase du Bois-Fleuri », not « Gymnase du Bois-Fleuri (Bois-Fleuri) »)."""
+        from macros.data.fields import fold
+
+        nom, quartier = act.lieu.nom, self.nom_quartier(act.lieu.quartier)
+        core = re.sub(r"^(les |le |la |l')", "", fold(quartier))  # « Les Coteaux » → coteaux
+        if re.search(rf"\b{re.escape(core)}\b", fold(nom)):
+            return nom
+        return f"{nom}, {quartier}" if nom.endswith(")") else f"{nom} ({quartier})"
 
     def quartiers_de(self, ident: str) -> list[str]:
         """The quartiers a place serves: its own, or every one for « toute-la-ville »."""

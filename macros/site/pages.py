@@ -22,7 +22,10 @@ from macros.render import render
 from macros.export.vcard import vcard
 
 if TYPE_CHECKING:
+    from markupsafe import Markup
+
     from macros.data.catalogue import Catalogue
+    from macros.data.models import Activite
 
 
 @dataclass(frozen=True)
@@ -152,23 +155,39 @@ FACETS: list[tuple[str, str, str, Criteria]] = [
 """Pre-built lists of the finder's other choices: (kind, ident, title, what the list keeps)."""
 
 
+class _Cards:
+    """Each activity's card rendered once for all the lists of a build: the facet pages
+    list the same activities again and again (12,000 cards for 1,000 activities)."""
+
+    def __init__(self, c: Catalogue) -> None:
+        self.c = c
+        self.done: dict[tuple[str, str], Markup] = {}
+
+    def __call__(self, slug: str, act: Activite, base: str) -> Markup:
+        key = (slug, base)
+        if key not in self.done:
+            self.done[key] = render("_carte_activite.html", slug=slug, a=act, c=self.c, base=base)
+        return self.done[key]
+
+
 def _facets(c: Catalogue, link_base: LinkBase) -> Iterator[GeneratedPage]:
     """Pre-built filtered lists of the finder: stable links that work without JavaScript."""
+    cards = _Cards(c)
     for band, label, first, last in AGE_BANDS:
         acts = c.select(Criteria(ages=(first, last)))
-        yield _facet(link_base, "age", band, f"Activités pour les {label}", c, acts)
+        yield _facet(link_base, "age", band, f"Activités pour les {label}", c, acts, cards)
     for ident, label in c.quartiers.items():
         acts = c.select(Criteria(quartiers=frozenset([ident])))
-        yield _facet(link_base, "quartier", ident, f"Activités du quartier {label}", c, acts)
+        yield _facet(link_base, "quartier", ident, f"Activités du quartier {label}", c, acts, cards)
     for ident, label in c.categories.items():
         acts = c.select(Criteria(categories=frozenset([ident])))
-        yield _facet(link_base, "categorie", ident, f"Activités : {label}", c, acts)
+        yield _facet(link_base, "categorie", ident, f"Activités : {label}", c, acts, cards)
     for ident, label in TEMPS_LABELS.items():
         acts = c.select(Criteria(temps=frozenset([ident])))
-        yield _facet(link_base, "temps", ident, f"Activités : {label.lower()}", c, acts)
+        yield _facet(link_base, "temps", ident, f"Activités : {label.lower()}", c, acts, cards)
     # The finder's own choices (macros.present.finder.FACETS): each, a page.
     for kind, ident, title, criteria in FACETS:
-        yield _facet(link_base, kind, ident, title, c, c.select(criteria))
+        yield _facet(link_base, kind, ident, title, c, c.select(criteria), cards)
 
 
 REFINE = frozenset({"quartier", "categorie", "quand", "moment", "prix", "acces"})
@@ -183,9 +202,10 @@ def _refine(kind: str, ident: str) -> str:
     return f"?{ident}=1" if kind == "accessibilite" else ""
 
 
-def _facet(link_base: LinkBase, kind: str, ident: str, title: str, c: Catalogue, acts: list[Any]) -> GeneratedPage:
+def _facet(link_base: LinkBase, kind: str, ident: str, title: str, c: Catalogue, acts: list[Any],
+           cards: _Cards) -> GeneratedPage:
     # Lists repeat the activities' own pages: they stay out of the search index (see KINDS).
     items = [(KINDS["activite"].source.format(slug), str(a.mis_a_jour) if a.mis_a_jour else None)
              for slug, a in acts]  # fmt: skip
     return _page(link_base, kind, ident, title, title, c=c, titre=title, activites=acts,
-                 affiner=_refine(kind, ident), items=items)
+                 affiner=_refine(kind, ident), items=items, cartes=cards)

@@ -63,6 +63,41 @@ def test_a_service_in_every_quartier_is_in_each_quartiers_list() -> None:
     assert CATALOGUE.nom_quartier("toute-la-ville") == "tous les quartiers"
 
 
+def test_a_card_says_the_quartier_once() -> None:
+    def where(lieu: dict[str, str]) -> str:
+        act = next(iter(ACTS.values()))
+        return CATALOGUE.lieu_court(
+            act.model_copy(update={"lieu": act.lieu.model_copy(update=lieu)})
+        )
+
+    assert (
+        where({"nom": "Gymnase du Bois-Fleuri", "quartier": "bois-fleuri"})
+        == "Gymnase du Bois-Fleuri"
+    )
+    assert (
+        where({"nom": "Médiathèque des Coteaux", "quartier": "les-coteaux"})
+        == "Médiathèque des Coteaux"
+    )
+    assert (
+        where({"nom": "Dojo municipal", "quartier": "centre-ville"})
+        == "Dojo municipal (Centre-ville)"
+    )
+    assert (
+        where({"nom": "Gymnase des Mariniers", "quartier": "le-port"})
+        == "Gymnase des Mariniers (Le Port)"
+    )
+    assert (
+        where({"nom": "Portail des sports", "quartier": "le-port"})
+        == "Portail des sports (Le Port)"
+    )
+    assert (
+        where(
+            {"nom": "Maison de la petite enfance (et deux crèches)", "quartier": "toute-la-ville"}
+        )
+        == "Maison de la petite enfance (et deux crèches), tous les quartiers"
+    )
+
+
 def test_the_finders_query_and_a_brochures_selection_agree() -> None:
     quartier = next(iter(CATALOGUE.quartiers))
     query = FinderQuery(age=8, quartier=quartier, handicap=True)
