@@ -224,3 +224,29 @@ class Catalogue:
     def urgences(self) -> list[tuple[str, Ressource]]:
         """The emergency numbers (``urgence: oui``), in the order of their titles."""
         return [(s, r) for s, r in self.sorted_ressources() if r.urgence]
+
+    @cached_property
+    def _mots(self) -> list[tuple[re.Pattern[str], list[str]]]:
+        from macros.data.fields import fold
+
+        out = []
+        for terme in self.lexique:
+            names = [terme.terme, *([terme.developpe] if terme.developpe else [])]
+            alternatives = "|".join(re.escape(fold(w)) for w in names)
+            out.append(
+                (re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)"), [*names, *terme.synonymes])
+            )
+        return out
+
+    def autres_mots(self, *texts: str) -> list[str]:
+        """The glossary's other words for a term ``texts`` name (« cantine » for a title on
+        the « restauration scolaire »): the words a parent may type in the search. Give a
+        page's title, what it is about: a page that only mentions the term does not get them."""
+        from macros.data.fields import fold
+
+        text = fold(" ".join(texts))
+        found: list[str] = []
+        for pattern, words in self._mots:
+            if pattern.search(text):
+                found += [w for w in words if w not in found and fold(w) not in text]
+        return found

@@ -191,6 +191,18 @@ def test_the_glossary_is_read_in_the_order_written(mini_data: Path) -> None:
     ]
 
 
+def test_a_title_naming_a_term_gets_the_glossary_s_other_words_for_the_search(
+    mini_data: Path,
+) -> None:
+    (mini_data / "data" / "lexique.yml").write_text(LEXIQUE, encoding="utf-8")
+    c = load_catalogue(mini_data)
+    assert c.autres_mots("Restauration scolaire de l'école") == ["cantine", "repas"]
+    assert c.autres_mots("Restauration scolaire", "Le repas de midi") == ["cantine"]
+    assert c.autres_mots("Un PAI pour l'asthme") == ["projet d'accueil individualisé"]
+    assert c.autres_mots("La cantine") == []  # a synonym alone names no term
+    assert c.autres_mots("Un PAIN au chocolat") == []  # whole words only
+
+
 def test_a_word_explained_twice_or_a_synonym_that_is_a_term_is_refused_at_its_line(
     mini_data: Path,
 ) -> None:

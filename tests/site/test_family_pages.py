@@ -231,5 +231,15 @@ def test_the_glossary_explains_every_term_with_its_anchor(sample_site: Path) -> 
 
 
 def test_the_glossary_explains_the_words_the_issue_names() -> None:
-    termes = {t.terme for t in CATALOGUE.lexique}
-    assert {"MDPH", "AESH", "PPS", "PAI", "PRE", "CLAS", "ALSH", "Quotient familial"} <= termes
+    words = {t.terme for t in CATALOGUE.lexique} | {s for t in CATALOGUE.lexique for s in t.synonymes}
+    assert {"MDPH", "AESH", "PPS", "PAI", "PRE", "CLAS", "ALSH", "Quotient familial", "QF"} <= words
+    alsh = next(t for t in CATALOGUE.lexique if "ALSH" in t.synonymes)
+    assert "ALSH, accueil de loisirs sans hébergement" in alsh.definition
+
+
+def test_an_activity_page_holds_a_parent_s_words_for_the_search_only(sample_site: Path) -> None:
+    page = plain((sample_site / "activites" / "restauration-scolaire" / "index.html").read_text(encoding="utf-8"))
+    hidden = re.search(r"<p hidden>Autres mots : ([^<]+)</p>", page)
+    assert hidden and "repas" in hidden[1].split(", ")
+    judo = (sample_site / "activites" / "judo-eveil-initiation" / "index.html").read_text(encoding="utf-8")
+    assert "Autres mots" not in judo
