@@ -44,15 +44,19 @@ def espaces_fr(text: str) -> str:
 
 _RAW_ELEMENT = re.compile(r"<(script|style|pre|code|textarea)\b.*?</\1\s*>", re.S | re.I)
 """Elements whose text is code or typed by the reader: left exactly as written."""
-_TAG = re.compile(r"(<!--.*?-->|<[^>]*>)", re.S)
+_NODE = re.compile(r">([^<]*[:;!?«»€0-9][^<]*)")
+"""A text between two tags that holds a character a no-break space may go with: the
+others (indentation, most words) are passed over by the regular expression engine."""
+
+
+def _fix(node: re.Match[str]) -> str:
+    return ">" + espaces_fr(node.group(1))
 
 
 def _text_nodes(html: str) -> str:
-    parts = _TAG.split(html)
-    for i in range(0, len(parts), 2):  # even parts: text between tags
-        if parts[i].strip():
-            parts[i] = espaces_fr(parts[i])
-    return "".join(parts)
+    first = html.find("<")  # after a <code> or a <script>: text before the next tag
+    head, rest = (html, "") if first == -1 else (html[:first], html[first:])
+    return (espaces_fr(head) if head.strip() else head) + _NODE.sub(_fix, rest)
 
 
 def espaces_html(html: str) -> str:
