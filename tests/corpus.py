@@ -29,6 +29,12 @@ RESSOURCE = {
     "organisme": "Ville",
 }
 REDIRECTION = {"de": "/ancienne-adresse/", "vers": "/activites/judo/"}
+BESOINS = """besoins:
+  - id: un-handicap
+    titre: "Un handicap"
+    texte: "Une phrase."
+    contacts: [referent-inclusion]
+"""
 LEXIQUE = {
     "termes": [
         {
@@ -43,7 +49,7 @@ LEXIQUE = {
 
 def project_data(tmp: Path, *, grid: bool = True) -> Path:
     """The small fixture's data with every file kind present (resource, brochures, redirections,
-    glossary).
+    glossary, « Qui contacter pour… »).
 
     ``grid``: with the RGAA audit grid (``accessibilite.yml``, two thirds of the loading time).
     """
@@ -59,6 +65,8 @@ def project_data(tmp: Path, *, grid: bool = True) -> Path:
     (root / "data" / "redirections.yml").write_text(
         yaml.safe_dump({"redirections": [REDIRECTION]}, allow_unicode=True), encoding="utf-8"
     )
+    referents = root / "data" / "referents.yml"
+    referents.write_text(BESOINS + referents.read_text(encoding="utf-8"), encoding="utf-8")
     (root / "data" / "lexique.yml").write_text(
         yaml.safe_dump(LEXIQUE, allow_unicode=True), encoding="utf-8"
     )
@@ -100,6 +108,8 @@ INERT: list[tuple[str, DataPath, str, str]] = [
     ("referents.yml", ["referents", 0, "structure"], "=1+1", "Structure"),
     ("referents.yml", ["referents", 0, "missions", 0], EVIL, "Mission"),
     ("brochures.yml", ["brochures", 0, "titre"], 'Guide "x" ' + EVIL, "Guide neutre"),
+    ("referents.yml", ["besoins", 0, "titre"], EVIL, "Un handicap"),
+    ("referents.yml", ["besoins", 0, "texte"], BREAKOUT, "Une phrase."),
     ("lexique.yml", ["termes", 0, "terme"], 'PAI "x" & Cie *y*', "PAI"),
     ("lexique.yml", ["termes", 0, "definition"], EVIL, "Définition neutre."),
     ("lexique.yml", ["termes", 0, "synonymes", 0], BREAKOUT, "allergie"),

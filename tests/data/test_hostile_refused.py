@@ -33,6 +33,7 @@ TEXT_FIELDS: list[tuple[str, DataPath]] = [
     ("activites/judo.yml", ["description"]),
     ("ressources/piege.yml", ["organisme"]),
     ("referents.yml", ["referents", 0, "role"]),
+    ("referents.yml", ["besoins", 0, "titre"]),
     ("brochures.yml", ["brochures", 0, "titre"]),
     ("lexique.yml", ["termes", 0, "definition"]),
     ("accessibilite.yml", ["auditeur"]),
