@@ -299,7 +299,7 @@
   // --- what a filter says, on its chip and in the suggestions --------------------
   function describe(name, state) {
     var value = state[name];
-    if (name === "age") return value === "0" ? "Moins d’un an" : Number(value) + (Number(value) > 1 ? " ans" : " an");
+    if (name === "age") return value === "0" ? "Moins d’un an" : Number(value) + (Number(value) > 1 ? "\u00a0ans" : "\u00a0an");
     if (name === "q") return "Mots-clés\u00a0: " + value;
     var el = field(name);
     if (el.type === "checkbox") return form.querySelector('label[for="f-' + name + '"]').dataset.label;
@@ -326,7 +326,7 @@
       var button = document.createElement("button");
       button.type = "button";
       button.className = "md-button";
-      button.textContent = "Retirer « " + describe(name, state) + " » (" + plural(n).toLowerCase() + ")";
+      button.textContent = "Retirer «\u00a0" + describe(name, state) + "\u00a0» (" + plural(n).toLowerCase() + ")";
       button.addEventListener("click", function () {
         clear(name);
         update(true);

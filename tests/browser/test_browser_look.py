@@ -35,3 +35,10 @@ def test_the_menu_s_groups_show_their_links_on_a_phone(page: Page, site_url: str
         title = page.locator(".pc-rubrique__titre", has_text=group)
         assert title.is_visible(), group
         assert page.locator(".pc-rubrique__liens a", has_text=link).first.is_visible(), link
+
+
+def test_texts_the_finder_writes_keep_their_no_break_spaces(page: Page, site_url: str) -> None:
+    page.goto(site_url + "/activites/?age=8")
+    page.wait_for_function("document.documentElement.classList.contains('pc-finder-pret')")
+    chip = page.locator("[data-finder-puces] button").first.text_content() or ""
+    assert "8\u00a0ans" in chip, repr(chip)
