@@ -162,6 +162,17 @@ def plain(text: str) -> str:
     return text.replace("\u00a0", " ").replace("\u202f", " ")
 
 
+def built_page(site: Path, path: str) -> str:
+    """The HTML of a built page, by its address (``/contacts/``)."""
+    return (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
+
+
+def page_article(page: str) -> str:
+    """A page's content, Material's ``<article>`` (breadcrumb and notice included; menu, footer
+    aside): up to its last closing tag, cards being ``<article>`` elements of their own."""
+    return page.split('<article class="md-content__inner', 1)[1].rsplit("</article>", 1)[0]
+
+
 def site_pages(site: Path) -> list[str]:
     """URL paths of every HTML page of a built site (search index and redirections aside)."""
     paths = []

@@ -82,37 +82,6 @@ def register(env: Any) -> None:
         return render("pedt_introduction.html", pedt=catalogue.pedt, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
-    def cartes_activites(
-        categorie: str | None = None,
-        accueil_handicap: bool | None = None,
-        temps: str | None = None,
-        age: int | None = None,
-    ) -> Markup:
-        """Activity cards, optionally a selection (as in ``brochures.yml``)."""
-        selection = Selection(
-            categories=[categorie] if categorie else [],
-            temps=[temps] if temps else [],
-            age=age,
-            accueil_handicap=accueil_handicap,
-        )
-        if categorie and categorie not in catalogue.categories:
-            raise ValueError(f"catégorie inconnue : {categorie}")
-        acts = catalogue.select(selection)
-        liste = "-".join(
-            part
-            for part in (
-                categorie,
-                temps,
-                f"age-{age}" if age is not None else None,
-                "handicap" if accueil_handicap else None,
-            )
-            if part
-        )
-        return render(
-            "cartes_activites.html", c=catalogue, activites=acts, liste=liste, base=_base(env)
-        )
-
-    @env.macro  # type: ignore[untyped-decorator]
     def apercu_activites(
         categorie: str | None = None,
         accueil_handicap: bool | None = None,
@@ -193,16 +162,12 @@ def register(env: Any) -> None:
         return render("pedt_en_bref.html", pedt=catalogue.pedt, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]
-    def contacts(ids: list[str] | None = None, role_contient: str | None = None) -> Markup:
-        """Contact cards: the given ids, or every contact whose role contains a word."""
-        if ids is not None:
-            unknown = [i for i in ids if i not in catalogue.referents]
-            if unknown:
-                raise ValueError(f"contacts inconnus : {', '.join(unknown)}")
-            refs = [catalogue.referents[i] for i in ids]
-        else:
-            word = (role_contient or "").lower()
-            refs = [r for r in catalogue.referents.values() if word in r.role.lower()]
+    def contacts(ids: list[str]) -> Markup:
+        """Contact cards of the given ids."""
+        unknown = [i for i in ids if i not in catalogue.referents]
+        if unknown:
+            raise ValueError(f"contacts inconnus : {', '.join(unknown)}")
+        refs = [catalogue.referents[i] for i in ids]
         return render("referents.html", c=catalogue, referents=refs, base=_base(env))
 
     @env.macro  # type: ignore[untyped-decorator]

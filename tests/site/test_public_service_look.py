@@ -14,24 +14,16 @@ from typing import TYPE_CHECKING
 
 import yaml
 
-from conftest import ROOT
+from conftest import ROOT, built_page, page_article
 
 if TYPE_CHECKING:
     from pathlib import Path
 
 
-def _page(site: Path, path: str) -> str:
-    return (site / path.strip("/") / "index.html").read_text(encoding="utf-8")
-
-
-def _article(page: str) -> str:
-    return page.split('<article class="md-content__inner', 1)[1].split("</article>", 1)[0]
-
-
 def test_the_home_page_opens_with_the_child_s_age_the_search_and_the_tasks(
     sample_site: Path,
 ) -> None:
-    article = _article(_page(sample_site, "/"))
+    article = page_article(built_page(sample_site, "/"))
     before_tasks = article.split("Que cherchez-vous", 1)[0]
     age = re.search(r'<form class="pc-accueil-age" action="([^"]+)" method="get">', before_tasks)
     assert age and age[1] == "activites/"
@@ -59,20 +51,20 @@ def test_the_menu_is_grouped_for_families_the_project_and_schools() -> None:
 def test_the_footer_has_the_site_s_own_pages_and_the_town_hall_s_hours(
     sample_site: Path,
 ) -> None:
-    page = htmlib.unescape(_page(sample_site, "/inclusion/"))
+    page = htmlib.unescape(built_page(sample_site, "/inclusion/"))
     footer = page.split('<footer class="md-footer pc-pied">', 1)[1]
     for label in ("Accessibilité", "Plan du site", "Mentions légales", "Données ouvertes", "Rechercher"):
         assert f">{label}" in footer, label
     assert "Du lundi au vendredi, 8\u00a0h\u00a030 – 17\u00a0h\u00a030" in footer
     # The site map still lists the pages the menu leaves to the footer.
-    plan = _article(_page(sample_site, "/plan-du-site/"))
+    plan = page_article(built_page(sample_site, "/plan-du-site/"))
     for path in ("recherche/", "accessibilite/", "mentions-legales/", "lexique/"):
         assert f'href="../{path}"' in plan, path
 
 
 def test_a_short_page_has_no_right_hand_table_of_contents(sample_site: Path) -> None:
     def hidden(path: str) -> bool:
-        sidebar = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*>', _page(sample_site, path))
+        sidebar = re.search(r'<div class="md-sidebar md-sidebar--secondary"[^>]*>', built_page(sample_site, path))
         assert sidebar, path
         return " hidden" in sidebar[0]
 
@@ -82,5 +74,5 @@ def test_a_short_page_has_no_right_hand_table_of_contents(sample_site: Path) -> 
 
 
 def test_the_embed_says_its_data_are_fictitious(sample_site: Path) -> None:
-    page = htmlib.unescape(_page(sample_site, "/integrer/"))
+    page = htmlib.unescape(built_page(sample_site, "/integrer/"))
     assert "Données fictives" in page.split('<div class="pc-integre">', 1)[0]
